@@ -1,10 +1,22 @@
 package dev.slipway.cli;
 
+import picocli.CommandLine;
+
 /** Entry point of the {@code slipway} command. */
 public final class Main {
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("slipway");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (see {@link ExitCode}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SlipwayCommand());
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setParameterExceptionHandler(new UsageErrorReporter());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
     }
 }

@@ -1,0 +1,92 @@
+package dev.slipway.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.api.data.Category;
+import dev.slipway.api.data.Domain;
+import dev.slipway.api.data.Field;
+import dev.slipway.api.data.Schema;
+import dev.slipway.data.DatasetVersion;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** JSON and text renderings of data-layer values shared by several commands. */
+final class Views {
+
+    private Views() {}
+
+    static ObjectNode version(DatasetVersion v) {
+        ObjectNode n = Output.object();
+        n.put("dataset", v.dataset());
+        n.put("version", v.id());
+        n.put("number", v.number());
+        n.put("ref", v.dataset() + "@" + v.id());
+        n.put("created_at", v.createdAt().toString());
+        n.put("rows", v.rows());
+        n.put("columns", v.schema().size());
+        n.put("source", v.source());
+        n.put("content_sha256", v.contentSha256());
+        n.put("snapshot", v.snapshot().toString());
+        n.put("snapshot_sha256", v.snapshotSha256());
+        n.put("snapshot_bytes", v.snapshotBytes());
+        ObjectNode opts = n.putObject("options");
+        v.options().forEach(opts::put);
+        v.lineage()
+                .ifPresent(
+                        l -> {
+                            ObjectNode lin = n.putObject("lineage");
+                            lin.put("parent", l.parentDataset() + "@" + l.parentVersion());
+                            lin.put("operation", l.operation());
+                            ObjectNode p = lin.putObject("params");
+                            l.params().forEach(p::put);
+                        });
+        return n;
+    }
+
+    static ArrayNode schema(Schema s) {
+        ArrayNode a = Output.array();
+        for (Field f : s.fields()) {
+            ObjectNode n = a.addObject();
+            n.put("name", f.name());
+            n.put("type", f.type().label());
+            n.put("nullable", f.nullable());
+            ObjectNode d = n.putObject("domain");
+            switch (f.domain()) {
+                case Domain.Categories c -> {
+                    d.put("kind", "categories");
+                    ObjectNode values = d.putObject("values");
+                    c.values().forEach(cat -> values.put(cat.value(), cat.count()));
+                }
+                case Domain.Range r -> d.put("kind", "range").put("min", r.min()).put("max", r.max());
+                case Domain.TimeRange t ->
+                        d.put("kind", "time_range")
+                                .put("min", t.min().toString())
+                                .put("max", t.max().toString());
+                case Domain.Flags fl ->
+                        d.put("kind", "flags").put("true", fl.trues()).put("false", fl.falses());
+                case Domain.Unbounded u -> d.put("kind", "unbounded");
+            }
+        }
+        return a;
+    }
+
+    /** The domain in a few words: {@code 2 categories: <=50K (24,720), >50K (7,841)}. */
+    static String domain(Domain d) {
+        return switch (d) {
+            case Domain.Categories c -> {
+                List<Category> vs = c.values();
+                String shown =
+                        vs.stream()
+                                .limit(4)
+                                .map(x -> x.value() + " (" + Output.num(x.count()) + ")")
+                                .collect(Collectors.joining(", "));
+                yield vs.size() + " categories: " + shown + (vs.size() > 4 ? ", …" : "");
+            }
+            case Domain.Range r -> "[" + Output.num(r.min()) + ", " + Output.num(r.max()) + "]";
+            case Domain.TimeRange t -> t.min() + " .. " + t.max();
+            case Domain.Flags f ->
+                    "true " + Output.num(f.trues()) + ", false " + Output.num(f.falses());
+            case Domain.Unbounded u -> "";
+        };
+    }
+}
