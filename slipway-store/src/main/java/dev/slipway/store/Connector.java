@@ -56,7 +56,7 @@ final class Connector {
         } catch (SQLException e) {
             throw new StoreException(
                     "cannot open the %s: %s. %s"
-                            .formatted(sqlite.describe(), e.getMessage(), sqliteHint(e)),
+                            .formatted(sqlite.describe(), Errors.detail(e), sqliteHint(e)),
                     e);
         }
     }
@@ -88,10 +88,7 @@ final class Connector {
         } catch (SQLException e) {
             throw new StoreException(
                     "cannot connect to the %s: %s. %s"
-                            .formatted(
-                                    postgres.describe(),
-                                    Redaction.redact(String.valueOf(e.getMessage())),
-                                    postgresHint(e)),
+                            .formatted(postgres.describe(), Errors.detail(e), postgresHint(e)),
                     e);
         }
     }

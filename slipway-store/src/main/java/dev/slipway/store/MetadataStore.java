@@ -59,9 +59,12 @@ public final class MetadataStore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in a write transaction; same as {@code inTransaction("a write", work)}. */
+    /**
+     * Runs {@code work} in a write transaction; same as {@code inTransaction("a write transaction",
+     * work)}.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
-        return inTransaction("a write", work);
+        return inTransaction("a write transaction", work);
     }
 
     /**
@@ -76,9 +79,12 @@ public final class MetadataStore implements AutoCloseable {
         return run(operation, work, false);
     }
 
-    /** Runs {@code work} in a read-only transaction; same as {@code read("a read", work)}. */
+    /**
+     * Runs {@code work} in a read-only transaction; same as {@code read("a read transaction",
+     * work)}.
+     */
     public <T> T read(SqlWork<T> work) {
-        return read("a read", work);
+        return read("a read transaction", work);
     }
 
     /**
@@ -148,7 +154,11 @@ public final class MetadataStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(
                     "%s failed on the %s: %s%s"
-                            .formatted(operation, describe(), e.getMessage(), Transactions.hint(e)),
+                            .formatted(
+                                    operation,
+                                    describe(),
+                                    Errors.detail(e),
+                                    Errors.hint(e, readOnly)),
                     e);
         } finally {
             inWork.set(false);

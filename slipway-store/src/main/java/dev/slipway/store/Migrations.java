@@ -69,9 +69,7 @@ final class Migrations {
                     ("migrating the %s to the schema of this Slipway failed: %s. If the database"
                                     + " was changed by hand or by another program, restore it from"
                                     + " a backup or pass another --db")
-                            .formatted(
-                                    location.describe(),
-                                    Redaction.redact(String.valueOf(e.getMessage()))),
+                            .formatted(location.describe(), Errors.detail(e)),
                     e);
         }
     }

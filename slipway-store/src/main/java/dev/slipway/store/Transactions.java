@@ -3,7 +3,6 @@ package dev.slipway.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.sqlite.SQLiteException;
 
 /**
  * Starts and ends transactions on a pooled connection, per dialect.
@@ -83,38 +82,6 @@ final class Transactions {
         } catch (SQLException e) {
             return false;
         }
-    }
-
-    /** A sentence to add to an error message, saying what to do about {@code e}. */
-    static String hint(SQLException e) {
-        if (e instanceof SQLiteException s) {
-            String code = s.getResultCode().name();
-            if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-                return ". Another process kept the database busy for more than %d s: try again"
-                        .formatted(Connector.SQLITE_BUSY_TIMEOUT_MILLIS / 1000);
-            }
-            if (code.startsWith("SQLITE_CONSTRAINT")) {
-                return ". The change conflicts with data already stored; nothing was saved";
-            }
-            if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_FULL")) {
-                return ". Check that the disk has room and the file is writable";
-            }
-            return "";
-        }
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("23")) {
-            return " (SQLState %s). The change conflicts with data already stored; nothing was saved"
-                    .formatted(state);
-        }
-        if (state.startsWith("08")) {
-            return " (SQLState %s). The connection to the server was lost: check that it is up and try again"
-                    .formatted(state);
-        }
-        if (state.startsWith("40")) {
-            return " (SQLState %s). The transaction conflicted with another one: try again"
-                    .formatted(state);
-        }
-        return state.isEmpty() ? "" : " (SQLState " + state + ")";
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
