@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.api.StoreException;
+import dev.slipway.testkit.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +34,59 @@ class SqliteMetadataStoreTest {
             CompletableFuture.allOf(a, b).join();
 
             assertThat(count(first, "datasets")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void inTransaction_otherStoreHoldsWriteLock_waitsAndSucceeds() throws Exception {
+        var location = new StoreLocation.Sqlite(tmp.resolve("shared.db"));
+        try (MetadataStore first = MetadataStore.open(location);
+                MetadataStore second = MetadataStore.open(location)) {
+            CountDownLatch locked = new CountDownLatch(1);
+            CompletableFuture<Integer> holder =
+                    CompletableFuture.supplyAsync(
+                            () ->
+                                    first.inTransaction(
+                                            c -> {
+                                                int n = insertDataset(c, "held");
+                                                locked.countDown();
+                                                sleep(1500);
+                                                return n;
+                                            }));
+            locked.await();
+
+            int inserted = second.inTransaction(c -> insertDataset(c, "waited"));
+
+            assertThat(inserted).isEqualTo(1);
+            assertThat(holder.join()).isEqualTo(1);
+            assertThat(count(second, "datasets")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void open_processesMigratingAndWritingOneNewFileAtOnce_allSucceed() {
+        Path file = tmp.resolve("shared.db");
+        List<ChildJvm> children = new ArrayList<>();
+        try {
+            for (String prefix : List.of("p", "q", "r")) {
+                children.add(
+                        ChildJvm.start(
+                                StoreWriterChild.class,
+                                tmp.resolve(prefix + ".err"),
+                                file.toString(),
+                                prefix,
+                                "50"));
+            }
+            for (ChildJvm child : children) {
+                assertThat(child.readLine(Duration.ofSeconds(120))).isEqualTo("done");
+            }
+        } finally {
+            children.forEach(ChildJvm::close);
+        }
+
+        try (MetadataStore store = MetadataStore.open(new StoreLocation.Sqlite(file))) {
+            assertThat(count(store, "datasets")).isEqualTo(150);
+            assertThat(count(store, "flyway_schema_history")).isEqualTo(1);
         }
     }
 
@@ -69,6 +127,15 @@ class SqliteMetadataStoreTest {
         for (int i = 0; i < n; i++) {
             String name = prefix + i;
             store.inTransaction(c -> insertDataset(c, name));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
