@@ -65,7 +65,6 @@ final class LocalBlobStore implements BlobStore {
     public BlobId put(InputStream content) {
         Path temp = null;
         try {
-            Files.createDirectories(incoming);
             temp = Files.createTempFile(incoming, "blob-", ".part");
             MessageDigest digest = sha256();
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);

@@ -10,21 +10,19 @@ import java.util.Objects;
  * The metadata store: datasets, versions and everything else Slipway records, in SQLite or
  * PostgreSQL, at the schema version of this build (migrated with Flyway on {@link #open}).
  *
- * <p>Thread-safe. Connections come from a small bounded pool ({@value #POOL_SIZE} at most): a
- * PostgreSQL connection costs a network handshake and a SQLite one a file open and its pragmas, so
- * reusing them keeps short transactions cheap, while the bound keeps a busy server from exhausting
- * PostgreSQL's connection limit (SQLite admits one writer at a time anyway). Several processes may
- * use the same SQLite file: its write transactions start with {@code BEGIN IMMEDIATE} and wait up
- * to 30 s for another writer instead of failing, and it runs in WAL mode so readers do not block
- * writers.
+ * <p>Thread-safe. Connections come from a small bounded pool (4 at most): a PostgreSQL connection
+ * costs a network handshake and a SQLite one a file open and its pragmas, so reusing them keeps
+ * short transactions cheap, while the bound keeps a busy server from exhausting PostgreSQL's
+ * connection limit (SQLite admits one writer at a time anyway). Several processes may use the same
+ * SQLite file: its write transactions start with {@code BEGIN IMMEDIATE} and wait up to 30 s for
+ * another writer instead of failing, and it runs in WAL mode so readers do not block writers.
  *
  * <p>A transaction must not start another one on the same store from the same thread: pass the
  * {@link Connection} down instead.
  */
 public final class MetadataStore implements AutoCloseable {
 
-    /** The most connections the store holds at once. */
-    public static final int POOL_SIZE = 4;
+    private static final int POOL_SIZE = 4;
 
     private final StoreLocation location;
     private final ConnectionPool pool;

@@ -32,7 +32,12 @@ class LocalBlobStoreTest {
     @TempDir Path tmp;
 
     private LocalBlobStore store() {
-        return new LocalBlobStore(tmp.resolve("blobs"), tmp.resolve("incoming"));
+        try {
+            return new LocalBlobStore(
+                    tmp.resolve("blobs"), Files.createDirectories(tmp.resolve("incoming")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
