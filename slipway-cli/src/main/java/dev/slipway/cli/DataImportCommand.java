@@ -12,7 +12,6 @@ import dev.slipway.data.SourceFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,9 +78,9 @@ final class DataImportCommand extends DataSubcommand {
     @Option(
             names = "--missing",
             paramLabel = "VALUES",
-            split = ",",
-            description = "Values that mean missing, comma-separated (default: '',?,NA).")
-    Optional<List<String>> missing = Optional.empty();
+            description =
+                    "Values that mean missing, comma-separated (default: ',?,NA', where the empty value comes first).")
+    Optional<String> missing = Optional.empty();
 
     @Option(
             names = "--type",
@@ -160,7 +159,7 @@ final class DataImportCommand extends DataSubcommand {
         delimiter.ifPresent(d -> b.delimiter(singleChar("--delimiter", d)));
         quote.ifPresent(q -> b.quote(singleChar("--quote", q)));
         header.ifPresent(b::header);
-        missing.ifPresent(m -> b.missing(new ArrayList<>(m)));
+        missing.ifPresent(m -> b.missing(List.of(m.split(",", -1))));
         types.forEach(
                 (col, t) ->
                         b.type(

@@ -11,6 +11,6 @@ import java.util.List;
 public record Preview(List<String> columns, List<List<String>> rows) {
     public Preview {
         columns = List.copyOf(columns);
-        rows = rows.stream().map(r -> (List<String>) java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+        rows = rows.stream().map(List::copyOf).toList();
     }
 }

@@ -22,14 +22,20 @@ final class Progress {
     }
 
     ResultSet query(Statement s, String sql, String stage) throws SQLException {
-        try (Poller p = poll(s, stage)) {
+        Poller p = poll(s, stage);
+        try {
             return s.executeQuery(sql);
+        } finally {
+            p.close();
         }
     }
 
     void execute(Statement s, String sql, String stage) throws SQLException {
-        try (Poller p = poll(s, stage)) {
+        Poller p = poll(s, stage);
+        try {
             s.execute(sql);
+        } finally {
+            p.close();
         }
     }
 

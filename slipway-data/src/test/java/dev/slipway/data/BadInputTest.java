@@ -19,6 +19,7 @@ class BadInputTest {
 
     private InvalidInputException importing(Path file) {
         Path home = dir.resolve("home");
+        InvalidInputException result;
         try (DataHome h = DataHome.sqlite(home)) {
             InvalidInputException e =
                     catchThrowableOfType(
@@ -34,9 +35,10 @@ class BadInputTest {
             assertThat(e.getMessage()).contains(file.toString());
             assertThat(h.datasets().list()).isEmpty();
             assertThat(filesUnder(home.resolve("datasets"))).isZero();
-            assertThat(filesUnder(home.resolve("tmp"))).isZero();
-            return e;
+            result = e;
         }
+        assertThat(filesUnder(home.resolve("tmp"))).isZero();
+        return result;
     }
 
     private Path write(String name, String content) throws IOException {
@@ -62,7 +64,10 @@ class BadInputTest {
 
         assertThat(e.line()).hasValue(3);
         assertThat(e.column()).hasValue("b");
-        assertThat(e.getMessage()).contains("line 3").contains("expected 3 fields").contains("found 2");
+        assertThat(e.getMessage())
+                .contains("line 3")
+                .contains("expected 3 fields")
+                .contains("found 2");
     }
 
     @Test
@@ -165,7 +170,10 @@ class BadInputTest {
                                                     f,
                                                     "t",
                                                     ImportOptions.builder()
-                                                            .type("b", dev.slipway.api.data.LogicalType.INTEGER)
+                                                            .type(
+                                                                    "b",
+                                                                    dev.slipway.api.data.LogicalType
+                                                                            .INTEGER)
                                                             .build(),
                                                     ProgressListener.NONE));
 
