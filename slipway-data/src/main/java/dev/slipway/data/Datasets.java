@@ -71,7 +71,8 @@ public final class Datasets {
     public Profile profile(DatasetRef ref) {
         Catalog.Entry e = catalog.resolve(ref);
         byte[] json = home.blobs().read(BlobId.parse(e.profileBlob()));
-        return ProfileCodec.fromJson(json, "profile of " + e.version().dataset() + "@" + e.version().id());
+        return ProfileCodec.fromJson(
+                json, "profile of " + e.version().dataset() + "@" + e.version().id());
     }
 
     /** The first {@code rows} rows of a version. */
@@ -145,6 +146,34 @@ public final class Datasets {
             throw new StoreException(
                     "cannot export " + v.ref() + " to " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks the batch in {@code file} against the version {@code ref} names: missing and extra
+     * columns, values that do not parse as their column's type, unseen categories, null rates and
+     * numbers outside the range seen. The file is read as the version's source was (same trimming
+     * and missing markers; same CSV layout when it is a CSV too).
+     *
+     * @throws InvalidInputException when the file cannot be read at all, as for an import
+     */
+    public ValidationReport validate(DatasetRef ref, Path file) {
+        Objects.requireNonNull(file, "file");
+        DatasetVersion v = resolve(ref);
+        return new Validator(home, limits).run(v, profile(v.ref()), file);
+    }
+
+    /**
+     * Splits the version {@code ref} names into a train and a test version, with lineage to it. The
+     * same version and spec always give the same rows in each part, and splitting again returns the
+     * versions made the first time.
+     *
+     * @throws InvalidInputException when the stratify or time column does not exist or does not
+     *     fit, or when a part would be empty
+     */
+    public SplitResult split(DatasetRef ref, SplitSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        DatasetVersion v = resolve(ref);
+        return new Splitter(home, catalog, importer.registrar(), limits).run(v, snapshot(v), spec);
     }
 
     /** The snapshot file of a version, checked to exist. */

@@ -5,11 +5,9 @@ import dev.slipway.api.data.DatasetRef;
 import dev.slipway.api.data.Domain;
 import dev.slipway.api.data.Field;
 import dev.slipway.api.data.Schema;
-import dev.slipway.store.BlobId;
 import dev.slipway.store.SlipwayHome;
 import dev.slipway.store.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,14 +34,19 @@ final class Importer {
 
     private final SlipwayHome home;
     private final Catalog catalog;
-    private final Clock clock;
+    private final Registrar registrar;
     private final DataLimits limits;
 
     Importer(SlipwayHome home, Catalog catalog, Clock clock, DataLimits limits) {
         this.home = home;
         this.catalog = catalog;
-        this.clock = clock;
+        this.registrar = new Registrar(home, catalog, clock);
         this.limits = limits;
+    }
+
+    /** The registrar that registers imported versions, with this importer's clock. */
+    Registrar registrar() {
+        return registrar;
     }
 
     ImportResult run(Path file, String name, ImportOptions opt, ProgressListener listener) {
@@ -68,43 +71,31 @@ final class Importer {
             for (TypeInference.Inferred i : inferred) {
                 bare.add(
                         new Field(
-                                i.column().name(), i.type(), i.nonNull() < rows, new Domain.Unbounded()));
+                                i.column().name(),
+                                i.type(),
+                                i.nonNull() < rows,
+                                new Domain.Unbounded()));
                 if (i.nonNull() == 0) {
                     warnings.add(
                             "column '%s' has no values (all missing); it is stored as text"
                                     .formatted(i.column().name()));
                 }
             }
-            String snapshotRelation = "read_parquet(" + Sql.str(out.toString()) + ")";
             listener.update("profiling", 0, 0);
-            Profile profile = Profiler.compute(duck.connection(), snapshotRelation, new Schema(bare));
-            Schema schema = Domains.attach(duck, snapshotRelation, new Schema(bare), profile);
-            BlobId profileBlob = home.blobs().put(ProfileCodec.toJson(profile));
-            String snapshotSha = Hashing.sha256(out, "hashing", ProgressListener.NONE);
-            long snapshotBytes = Files.size(out);
-            Path target =
-                    home.datasetsDir()
-                            .resolve(name)
-                            .resolve(id + "-" + snapshotSha.substring(0, 8) + ".parquet");
-            home.publish(out, target);
-            DatasetVersion v =
-                    new DatasetVersion(
-                            name,
-                            id,
-                            0,
-                            clock.instant(),
-                            rows,
-                            schema,
-                            file.toAbsolutePath().normalize().toString(),
-                            content,
-                            target,
-                            snapshotSha,
-                            snapshotBytes,
-                            recordedOptions(src, opt),
-                            Optional.empty());
-            Catalog.Entry entry = catalog.insert(v, profileBlob.toString());
-            boolean created = entry.version().createdAt().equals(v.createdAt());
-            return new ImportResult(entry.version(), created, since(start), warnings);
+            Registrar.Registered r =
+                    registrar.register(
+                            duck,
+                            new Registrar.Pending(
+                                    name,
+                                    id,
+                                    content,
+                                    rows,
+                                    out,
+                                    new Schema(bare),
+                                    file.toAbsolutePath().normalize().toString(),
+                                    recordedOptions(src, opt),
+                                    Optional.empty()));
+            return new ImportResult(r.version(), r.created(), since(start), warnings);
         } catch (IOException e) {
             throw InvalidInputException.of(
                     file.toString(), file + ": cannot be imported: " + e.getMessage(), e);
@@ -123,7 +114,8 @@ final class Importer {
         }
         String sql =
                 "COPY (SELECT %s FROM %s) TO %s (FORMAT parquet, COMPRESSION zstd)"
-                        .formatted(String.join(", ", exprs), src.relation(), Sql.str(out.toString()));
+                        .formatted(
+                                String.join(", ", exprs), src.relation(), Sql.str(out.toString()));
         try (Statement s = duck.connection().createStatement()) {
             progress.execute(s, sql, "writing");
             try (ResultSet rs =
