@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "data",
         mixinStandardHelpOptions = true,
-        description = "Import, inspect, validate and split datasets (immutable, versioned Parquet).",
+        description =
+                "Import, inspect, validate and split datasets (immutable, versioned Parquet).",
         subcommands = {
             DataImportCommand.class,
             DataListCommand.class,

@@ -27,7 +27,11 @@ final class DataExportCommand extends DataSubcommand {
     @Parameters(index = "0", paramLabel = "NAME[@VER]", description = "The dataset version.")
     String ref;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "The file to write.")
     Path outFile;
 
     @Option(
@@ -59,7 +63,9 @@ final class DataExportCommand extends DataSubcommand {
         if (json) {
             Output.json(
                     out(),
-                    Views.version(v).put("exported_to", written.toString()).put("format", f.label()));
+                    Views.version(v)
+                            .put("exported_to", written.toString())
+                            .put("format", f.label()));
         } else {
             out().printf(
                             "Wrote %s@%s (%s rows) to %s%n",

@@ -61,7 +61,10 @@ final class DataImportCommand extends DataSubcommand {
             description = "CSV field separator, e.g. ';' or 'tab' (default: detected).")
     Optional<String> delimiter = Optional.empty();
 
-    @Option(names = "--quote", paramLabel = "CHAR", description = "CSV quote character (default: \").")
+    @Option(
+            names = "--quote",
+            paramLabel = "CHAR",
+            description = "CSV quote character (default: \").")
     Optional<String> quote = Optional.empty();
 
     @Option(
@@ -110,16 +113,16 @@ final class DataImportCommand extends DataSubcommand {
         }
         var v = r.version();
         out().printf(
-                Locale.ROOT,
-                "%s %s as %s@%s (version %d)%n  %s rows, %d columns, in %.1f s%n",
-                r.created() ? "Imported" : "Already imported:",
-                file,
-                v.dataset(),
-                v.id(),
-                v.number(),
-                Output.num(v.rows()),
-                v.schema().size(),
-                r.elapsed().toMillis() / 1000.0);
+                        Locale.ROOT,
+                        "%s %s as %s@%s (version %d)%n  %s rows, %d columns, in %.1f s%n",
+                        r.created() ? "Imported" : "Already imported:",
+                        file,
+                        v.dataset(),
+                        v.id(),
+                        v.number(),
+                        Output.num(v.rows()),
+                        v.schema().size(),
+                        r.elapsed().toMillis() / 1000.0);
         if (!r.created()) {
             out().println("  identical content and options: nothing changed");
         }

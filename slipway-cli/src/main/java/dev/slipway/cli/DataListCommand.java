@@ -42,7 +42,9 @@ final class DataListCommand extends DataSubcommand {
                             v.createdAt().toString()));
         }
         Output.table(
-                out(), List.of("DATASET", "LATEST", "VERSIONS", "ROWS", "COLUMNS", "CREATED"), rows);
+                out(),
+                List.of("DATASET", "LATEST", "VERSIONS", "ROWS", "COLUMNS", "CREATED"),
+                rows);
         return ExitCode.OK;
     }
 }

@@ -16,8 +16,14 @@ import picocli.CommandLine.Parameters;
 /** {@code slipway data profile NAME[@VER]}. */
 @Command(
         name = "profile",
-        description = "Show a dataset version's profile: counts, nulls, distinct values, statistics, top categories.",
-        footer = {"", "Examples:", "  slipway data profile adult", "  slipway data profile adult@1 --json"})
+        description =
+                "Show a dataset version's profile: counts, nulls, distinct values, statistics, top categories.",
+        footer = {
+            "",
+            "Examples:",
+            "  slipway data profile adult",
+            "  slipway data profile adult@1 --json"
+        })
 final class DataProfileCommand extends DataSubcommand {
 
     @Parameters(index = "0", paramLabel = "NAME[@VER]", description = "The dataset version.")
@@ -66,7 +72,8 @@ final class DataProfileCommand extends DataSubcommand {
                             Output.num(c.distinct()),
                             stats));
         }
-        Output.table(out(), List.of("COLUMN", "TYPE", "COUNT", "NULLS", "DISTINCT", "SUMMARY"), rows);
+        Output.table(
+                out(), List.of("COLUMN", "TYPE", "COUNT", "NULLS", "DISTINCT", "SUMMARY"), rows);
         return ExitCode.OK;
     }
 

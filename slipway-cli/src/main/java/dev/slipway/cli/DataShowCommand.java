@@ -16,7 +16,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "show",
         description = "Show a dataset version: its origin, schema and the domain seen per column.",
-        footer = {"", "Examples:", "  slipway data show adult", "  slipway data show adult@1 --json"})
+        footer = {
+            "",
+            "Examples:",
+            "  slipway data show adult",
+            "  slipway data show adult@1 --json"
+        })
 final class DataShowCommand extends DataSubcommand {
 
     @Parameters(index = "0", paramLabel = "NAME[@VER]", description = "The dataset version.")

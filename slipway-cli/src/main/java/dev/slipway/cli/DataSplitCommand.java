@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  slipway data split adult --test 0.2 --seed 42 --stratify income",
-            "  slipway data split bikes --test 0.25 --time dteday"
+            "  slipway data split bikes --test 0.25 --time instant"
         })
 final class DataSplitCommand extends DataSubcommand {
 
@@ -33,7 +33,8 @@ final class DataSplitCommand extends DataSubcommand {
     @Option(
             names = "--test",
             paramLabel = "FRACTION",
-            description = "Share of rows in the test part, between 0 and 1 (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Share of rows in the test part, between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double test = 0.2;
 
     @Option(
@@ -52,7 +53,8 @@ final class DataSplitCommand extends DataSubcommand {
         @Option(
                 names = "--time",
                 paramLabel = "COL",
-                description = "Put the latest rows by this column in the test part (no randomness).")
+                description =
+                        "Put the latest rows by this column in the test part (no randomness).")
         Optional<String> time = Optional.empty();
     }
 
@@ -91,7 +93,7 @@ final class DataSplitCommand extends DataSubcommand {
 
     private void print(String part, DatasetVersion v) {
         out().printf(
-                "%-5s %s@%s (version %d): %s rows%n",
-                part, v.dataset(), v.id(), v.number(), Output.num(v.rows()));
+                        "%-5s %s@%s (version %d): %s rows%n",
+                        part, v.dataset(), v.id(), v.number(), Output.num(v.rows()));
     }
 }

@@ -55,13 +55,13 @@ final class DataValidateCommand extends DataSubcommand {
             Output.json(out(), n);
         } else {
             out().printf(
-                    "%s: %s rows checked against %s: %s (%d errors, %d warnings)%n",
-                    r.file(),
-                    Output.num(r.rows()),
-                    r.against(),
-                    r.passed() ? "passed" : "FAILED",
-                    r.errors(),
-                    r.warnings());
+                            "%s: %s rows checked against %s: %s (%d errors, %d warnings)%n",
+                            r.file(),
+                            Output.num(r.rows()),
+                            r.against(),
+                            r.passed() ? "passed" : "FAILED",
+                            r.errors(),
+                            r.warnings());
             if (!r.problems().isEmpty()) {
                 out().println();
                 List<List<String>> rows = new ArrayList<>();
@@ -74,7 +74,8 @@ final class DataValidateCommand extends DataSubcommand {
                                     Output.num(p.count()),
                                     String.join(", ", p.examples())));
                 }
-                Output.table(out(), List.of("SEVERITY", "PROBLEM", "COLUMN", "ROWS", "EXAMPLES"), rows);
+                Output.table(
+                        out(), List.of("SEVERITY", "PROBLEM", "COLUMN", "ROWS", "EXAMPLES"), rows);
                 out().println();
                 r.problems().forEach(p -> out().println("- " + p.message()));
             }

@@ -13,8 +13,7 @@ import java.util.List;
 /** Prints results: aligned text tables for people, JSON for scripts. */
 final class Output {
 
-    static final ObjectMapper JSON =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Output() {}
 

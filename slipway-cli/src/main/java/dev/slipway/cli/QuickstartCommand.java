@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slipway quickstart}: the main job on bundled data. Today it covers the data layer:
- * import the Adult census data, profile it, and validate the test split against it.
+ * {@code slipway quickstart}: the main job on bundled data. Today it covers the data layer: import
+ * the Adult census data, profile it, and validate the test split against it.
  */
 @Command(
         name = "quickstart",
@@ -36,7 +36,12 @@ import picocli.CommandLine.Spec;
             "import the training data, profile it, and validate the test data against it.",
             "Running it again reuses what exists."
         },
-        footer = {"", "Examples:", "  slipway quickstart", "  slipway quickstart --home /tmp/slipway-demo"})
+        footer = {
+            "",
+            "Examples:",
+            "  slipway quickstart",
+            "  slipway quickstart --home /tmp/slipway-demo"
+        })
 final class QuickstartCommand implements Callable<Integer> {
 
     private static final String RESOURCES = "/dev/slipway/cli/quickstart/";
@@ -53,14 +58,19 @@ final class QuickstartCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SlipwayHome home = homeOptions.open()) {
             Datasets datasets = new Datasets(home, Clock.systemUTC(), DataLimits.defaults());
-            step(out, 1, "Unpacking the bundled Adult census data into " + home.root().resolve("examples"));
+            step(
+                    out,
+                    1,
+                    "Unpacking the bundled Adult census data into "
+                            + home.root().resolve("examples"));
             Path dir = home.root().resolve("examples").resolve("adult");
             Path train = unpack(dir, "adult_train.csv");
             Path test = unpack(dir, "adult_test.csv");
             unpack(dir, "SOURCES.md");
             step(out, 2, "Importing " + train.getFileName() + " as dataset 'adult'");
             ImportResult imported =
-                    datasets.importFile(train, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+                    datasets.importFile(
+                            train, "adult", ImportOptions.defaults(), ProgressListener.NONE);
             var v = imported.version();
             detail(
                     out,
@@ -90,7 +100,10 @@ final class QuickstartCommand implements Callable<Integer> {
             detail(
                     out,
                     "%s: %d errors, %d warnings"
-                            .formatted(report.passed() ? "passed" : "FAILED", report.errors(), report.warnings()));
+                            .formatted(
+                                    report.passed() ? "passed" : "FAILED",
+                                    report.errors(),
+                                    report.warnings()));
             if (json) {
                 ObjectNode n = Output.object();
                 n.put("home", home.root().toString());
@@ -130,7 +143,8 @@ final class QuickstartCommand implements Callable<Integer> {
         }
         try (InputStream in = QuickstartCommand.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
-                throw new StoreException("the bundled file " + name + " is missing from this build");
+                throw new StoreException(
+                        "the bundled file " + name + " is missing from this build");
             }
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, name, ".tmp");
@@ -138,7 +152,8 @@ final class QuickstartCommand implements Callable<Integer> {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            throw new StoreException("cannot unpack " + name + " into " + dir + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot unpack " + name + " into " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -57,7 +57,8 @@ final class Views {
                     ObjectNode values = d.putObject("values");
                     c.values().forEach(cat -> values.put(cat.value(), cat.count()));
                 }
-                case Domain.Range r -> d.put("kind", "range").put("min", r.min()).put("max", r.max());
+                case Domain.Range r ->
+                        d.put("kind", "range").put("min", r.min()).put("max", r.max());
                 case Domain.TimeRange t ->
                         d.put("kind", "time_range")
                                 .put("min", t.min().toString())

@@ -56,7 +56,15 @@ class KillDuringImportTest {
             }
         }
 
-        assertThat(run("data", "import", csv.toString(), "--name", "big", "--home", home.toString()))
+        assertThat(
+                        run(
+                                "data",
+                                "import",
+                                csv.toString(),
+                                "--name",
+                                "big",
+                                "--home",
+                                home.toString()))
                 .isZero();
         assertThat(run("data", "head", "big", "-n", "2", "--home", home.toString())).isZero();
         JsonNode big = find(listJson(home), "big");

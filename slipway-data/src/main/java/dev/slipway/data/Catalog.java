@@ -68,14 +68,19 @@ final class Catalog {
                     .orElseThrow();
         }
         String v = ref.version().get();
-        Optional<Entry> hit;
+        Optional<Entry> hit = Optional.empty();
         if (v.matches("[0-9]{1,6}")) {
             hit = one(c, "WHERE dataset = ? AND seq = " + Integer.parseInt(v), ref.name());
-        } else {
+        }
+        if (hit.isEmpty()) {
             hit = one(c, "WHERE dataset = ? AND id = ?", ref.name(), v);
             if (hit.isEmpty() && v.length() >= 4) {
                 List<Entry> matches =
-                        many(c, "WHERE dataset = ? AND id LIKE ? ORDER BY seq", ref.name(), v + "%");
+                        many(
+                                c,
+                                "WHERE dataset = ? AND id LIKE ? ORDER BY seq",
+                                ref.name(),
+                                v + "%");
                 if (matches.size() > 1) {
                     throw new ConflictException(
                             "'%s' matches %d versions of '%s' (%s); give more characters of the id"

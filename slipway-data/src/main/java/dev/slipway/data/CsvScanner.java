@@ -247,7 +247,8 @@ final class CsvScanner {
         if (dialect.header() && records == 1) {
             throw InvalidInputException.of(
                     file.toString(),
-                    file + ": the file has a header but no data rows; add rows, or use --no-header if the first line is data");
+                    file
+                            + ": the file has a header but no data rows; add rows, or use --no-header if the first line is data");
         }
     }
 
@@ -263,7 +264,8 @@ final class CsvScanner {
                 file.toString(),
                 atLine,
                 Optional.of(column),
-                "%s: line %d, column '%s' (field %d): %s".formatted(file, atLine, column, field + 1, what),
+                "%s: line %d, column '%s' (field %d): %s"
+                        .formatted(file, atLine, column, field + 1, what),
                 null);
     }
 }

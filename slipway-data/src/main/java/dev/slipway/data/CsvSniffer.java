@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -88,11 +86,14 @@ final class CsvSniffer {
         return best;
     }
 
+    /**
+     * Whether the first record looks like a header: no field is empty or a number. Repeated names
+     * still count as a header, so that the import can name the duplicates.
+     */
     private static boolean looksLikeHeader(List<String> first) {
-        Set<String> seen = new HashSet<>();
         for (String f : first) {
             String t = f.strip();
-            if (t.isEmpty() || NUMBER.matcher(t).matches() || !seen.add(t)) {
+            if (t.isEmpty() || NUMBER.matcher(t).matches()) {
                 return false;
             }
         }
@@ -143,7 +144,10 @@ final class CsvSniffer {
             }
         }
         boolean wholeFile = sample.length() < SAMPLE_BYTES - 4;
-        if (wholeFile && !inQuotes && (any || !field.isEmpty()) && records.size() < SAMPLE_RECORDS) {
+        if (wholeFile
+                && !inQuotes
+                && (any || !field.isEmpty())
+                && records.size() < SAMPLE_RECORDS) {
             fields.add(stripCr(field));
             records.add(fields);
         }

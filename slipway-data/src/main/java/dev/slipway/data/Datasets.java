@@ -9,6 +9,7 @@ import dev.slipway.store.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -128,23 +129,35 @@ public final class Datasets {
                     case PARQUET -> "FORMAT parquet, COMPRESSION zstd";
                     case JSONL -> "FORMAT json";
                 };
+        Path target = out.toAbsolutePath().normalize();
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".slipway-tmp");
         try (Workspace ws = home.newWorkspace("export");
-                DuckSession duck = DuckSession.open(ws.path().resolve("spill"), limits);
+                DuckSession duck = DuckSession.open(ws.path(), limits);
                 Statement s = duck.connection().createStatement()) {
-            Path tmp = ws.path().resolve("export." + format.label());
+            Files.createDirectories(target.getParent());
             s.execute(
                     "COPY (SELECT * FROM read_parquet(%s)) TO %s (%s)"
                             .formatted(
                                     Sql.str(snapshot(v).toString()),
                                     Sql.str(tmp.toString()),
                                     options));
-            Path target = out.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (SQLException | IOException e) {
             throw new StoreException(
-                    "cannot export " + v.ref() + " to " + out + ": " + e.getMessage(), e);
+                    "cannot export %s to %s: %s; check that the folder exists and is writable"
+                            .formatted(v.ref(), out, e.getMessage()),
+                    e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless; the target is complete or absent
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.slipway.data;
 
+import dev.slipway.api.StoreException;
 import dev.slipway.api.data.Category;
 import dev.slipway.api.data.Domain;
 import dev.slipway.api.data.Field;
 import dev.slipway.api.data.Schema;
-import dev.slipway.api.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records in a schema the domain each column was seen to take: every category with its count,
- * the numeric or time range, the true/false counts.
+ * Records in a schema the domain each column was seen to take: every category with its count, the
+ * numeric or time range, the true/false counts.
  */
 final class Domains {
 

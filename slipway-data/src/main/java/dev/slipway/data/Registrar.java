@@ -94,7 +94,7 @@ final class Registrar {
                         snapshotBytes,
                         p.options(),
                         p.lineage());
-        Catalog.Entry entry = catalog.insert(v, profileBlob.toString());
+        Catalog.Entry entry = catalog.insert(v, profileBlob.hex());
         boolean created = entry.version().createdAt().equals(v.createdAt());
         return new Registered(entry.version(), created);
     }

@@ -75,7 +75,8 @@ final class SchemaCodec {
         }
         int version = root.path("version").asInt(-1);
         if (!FORMAT.equals(root.path("format").asText()) || version < 1) {
-            throw new CorruptDataException(where, where + ": the stored schema has no format header");
+            throw new CorruptDataException(
+                    where, where + ": the stored schema has no format header");
         }
         if (version > VERSION) {
             throw new IncompatibleFormatException(FORMAT, version, VERSION, where);

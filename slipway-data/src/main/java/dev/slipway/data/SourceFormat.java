@@ -17,7 +17,9 @@ public enum SourceFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The format named {@code label} (case-insensitive; {@code json}, {@code ndjson} mean JSONL). */
+    /**
+     * The format named {@code label} (case-insensitive; {@code json}, {@code ndjson} mean JSONL).
+     */
     public static Optional<SourceFormat> fromLabel(String label) {
         return switch (label.strip().toLowerCase(Locale.ROOT)) {
             case "csv", "tsv", "txt" -> Optional.of(CSV);

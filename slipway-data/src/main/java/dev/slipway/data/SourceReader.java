@@ -71,7 +71,7 @@ final class SourceReader {
         }
     }
 
-    private static SourceFormat detect(Path file) {
+    static SourceFormat detect(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         if (dot >= 0) {
@@ -82,7 +82,9 @@ final class SourceReader {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
-            if (head.length == 4 && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1")) {
+            if (head.length == 4
+                    && new String(head, java.nio.charset.StandardCharsets.US_ASCII)
+                            .equals("PAR1")) {
                 return SourceFormat.PARQUET;
             }
             if (head.length > 0 && head[0] == '{') {
@@ -189,8 +191,7 @@ final class SourceReader {
         } catch (IOException e) {
             throw InvalidInputException.of(file.toString(), file + ": " + e.getMessage(), e);
         }
-        return new Source(
-                file, format, sha, bytes, columns, relation, Optional.empty(), false);
+        return new Source(file, format, sha, bytes, columns, relation, Optional.empty(), false);
     }
 
     private static boolean isNested(String type) {

@@ -13,13 +13,13 @@ import java.util.Optional;
 /**
  * Chooses each column's logical type from all of its values, in one scan.
  *
- * <p>Text columns: INTEGER when every non-null value is a whole number ({@code [+-]?[0-9]+}),
- * else NUMERIC when every value parses as a number, else BOOLEAN when every value is {@code
- * true}/{@code false} (any case), else TIMESTAMP when every value parses as a date or date-time,
- * else CATEGORICAL when there are at most {@value #MAX_CATEGORIES} distinct values and either at
- * most {@value #ALWAYS_CATEGORICAL} or at most half as many as non-null values, else TEXT. A column
- * with no value is TEXT. Typed columns (Parquet, JSON) keep their type's logical kind. A user's
- * {@code --type} wins, after checking that every value fits it.
+ * <p>Text columns: INTEGER when every non-null value is a whole number ({@code [+-]?[0-9]+}), else
+ * NUMERIC when every value parses as a number, else BOOLEAN when every value is {@code true}/{@code
+ * false} (any case), else TIMESTAMP when every value parses as a date or date-time, else
+ * CATEGORICAL when there are at most {@value #MAX_CATEGORIES} distinct values and either at most
+ * {@value #ALWAYS_CATEGORICAL} or at most half as many as non-null values, else TEXT. A column with
+ * no value is TEXT. Typed columns (Parquet, JSON) keep their type's logical kind. A user's {@code
+ * --type} wins, after checking that every value fits it.
  */
 final class TypeInference {
 
@@ -48,19 +48,22 @@ final class TypeInference {
                                                         .toList())));
             }
         }
+        java.util.Set<String> dateLike = dateLike(duck, src);
         List<String> aggs = new ArrayList<>();
         for (Source.SourceColumn c : src.columns()) {
             String v = Sql.id(c.name());
             aggs.add("count(" + v + ")");
             if (c.isText()) {
                 aggs.add(
-                        "count(*) FILTER (WHERE regexp_full_match(%s, '[+-]?[0-9]{1,18}'))"
+                        "count(*) FILTER (WHERE TRY_CAST(%1$s AS BIGINT) IS NOT NULL AND NOT (contains(%1$s, '.') OR contains(%1$s, 'e') OR contains(%1$s, 'E') OR contains(%1$s, 'x') OR contains(%1$s, '_')))"
                                 .formatted(v));
                 aggs.add("count(TRY_CAST(%s AS DOUBLE))".formatted(v));
                 aggs.add("count(*) FILTER (WHERE lower(%s) IN ('true', 'false'))".formatted(v));
                 aggs.add(
-                        "count(*) FILTER (WHERE TRY_CAST(%s AS TIMESTAMP) IS NOT NULL AND NOT regexp_full_match(%s, '[0-9.eE+-]+'))"
-                                .formatted(v, v));
+                        dateLike.contains(c.name())
+                                ? "count(*) FILTER (WHERE TRY_CAST(%1$s AS TIMESTAMP) IS NOT NULL AND NOT regexp_full_match(%1$s, '[0-9.eE+-]+'))"
+                                        .formatted(v)
+                                : "0");
                 aggs.add("approx_count_distinct(" + v + ")");
             }
         }
@@ -85,7 +88,9 @@ final class TypeInference {
                     }
                     out.add(
                             new Inferred(
-                                    c, Optional.ofNullable(overrides.get(c.name())).orElse(type), nonNull));
+                                    c,
+                                    Optional.ofNullable(overrides.get(c.name())).orElse(type),
+                                    nonNull));
                 }
             }
         } catch (SQLException e) {
@@ -95,6 +100,41 @@ final class TypeInference {
             if (overrides.containsKey(i.column().name())) {
                 checkOverride(duck, src, i);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The text columns whose first rows hold a date or time: only these pay for the full timestamp
+     * check, which is the costliest part of the scan.
+     */
+    private static java.util.Set<String> dateLike(DuckSession duck, Source src) {
+        List<Source.SourceColumn> text =
+                src.columns().stream().filter(Source.SourceColumn::isText).toList();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (text.isEmpty()) {
+            return out;
+        }
+        List<String> aggs = new ArrayList<>();
+        for (Source.SourceColumn c : text) {
+            aggs.add("count(TRY_CAST(%s AS TIMESTAMP))".formatted(Sql.id(c.name())));
+        }
+        String sql =
+                "SELECT "
+                        + String.join(", ", aggs)
+                        + " FROM (SELECT * FROM "
+                        + src.relation()
+                        + " LIMIT 1000)";
+        try (Statement s = duck.connection().createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            for (int i = 0; i < text.size(); i++) {
+                if (rs.getLong(i + 1) > 0) {
+                    out.add(text.get(i).name());
+                }
+            }
+        } catch (SQLException e) {
+            throw DuckErrors.unreadable(src.file(), src.format(), e);
         }
         return out;
     }

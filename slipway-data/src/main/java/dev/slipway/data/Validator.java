@@ -4,14 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.api.CorruptDataException;
-import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.data.Field;
 import dev.slipway.store.SlipwayHome;
 import dev.slipway.store.Workspace;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -181,7 +175,7 @@ final class Validator {
         Optional.ofNullable(o.get("missing")).ifPresent(m -> b.missing(list(ref, m)));
         Optional<SourceFormat> recorded =
                 Optional.ofNullable(o.get("format")).flatMap(SourceFormat::fromLabel);
-        SourceFormat actual = formatOf(file);
+        SourceFormat actual = SourceReader.detect(file);
         if (recorded.isPresent() && recorded.get() == actual) {
             b.format(actual);
             if (actual == SourceFormat.CSV) {
@@ -207,28 +201,6 @@ final class Validator {
                     ref.ref().toString(),
                     "the missing markers recorded for %s are not a JSON list (%s); re-import the data"
                             .formatted(ref.ref(), json));
-        }
-    }
-
-    /** The file's format by its name, else by its first bytes (as the importer detects it). */
-    private static SourceFormat formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        if (dot >= 0) {
-            Optional<SourceFormat> byName = SourceFormat.fromLabel(name.substring(dot + 1));
-            if (byName.isPresent()) {
-                return byName.get();
-            }
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            if (new String(head, StandardCharsets.US_ASCII).equals("PAR1")) {
-                return SourceFormat.PARQUET;
-            }
-            return head.length > 0 && head[0] == '{' ? SourceFormat.JSONL : SourceFormat.CSV;
-        } catch (IOException e) {
-            throw InvalidInputException.of(
-                    file.toString(), file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 }

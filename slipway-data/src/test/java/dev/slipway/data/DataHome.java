@@ -12,8 +12,7 @@ record DataHome(SlipwayHome home, Datasets datasets, TestDatabase db) implements
     static DataHome open(Path root, TestDatabase.Kind kind) {
         TestDatabase db = kind.create(root);
         SlipwayHome home = SlipwayHome.open(root, StoreLocation.parse(db.jdbcUrl(), root));
-        return new DataHome(
-                home, new Datasets(home, Clock.systemUTC(), DataLimits.defaults()), db);
+        return new DataHome(home, new Datasets(home, Clock.systemUTC(), DataLimits.defaults()), db);
     }
 
     static DataHome sqlite(Path root) {

@@ -24,7 +24,12 @@ class ImportAdultTest {
     void importFile_adultTrain_hasRowsColumnsAndTypes(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
             ImportResult r =
-                    h.datasets().importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+                    h.datasets()
+                            .importFile(
+                                    ADULT,
+                                    "adult",
+                                    ImportOptions.defaults(),
+                                    ProgressListener.NONE);
 
             DatasetVersion v = r.version();
             assertThat(r.created()).isTrue();
@@ -47,9 +52,19 @@ class ImportAdultTest {
     void importFile_sameContentTwice_returnsSameVersion(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
             ImportResult first =
-                    h.datasets().importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+                    h.datasets()
+                            .importFile(
+                                    ADULT,
+                                    "adult",
+                                    ImportOptions.defaults(),
+                                    ProgressListener.NONE);
             ImportResult second =
-                    h.datasets().importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+                    h.datasets()
+                            .importFile(
+                                    ADULT,
+                                    "adult",
+                                    ImportOptions.defaults(),
+                                    ProgressListener.NONE);
 
             assertThat(second.created()).isFalse();
             assertThat(second.version().id()).isEqualTo(first.version().id());
@@ -61,15 +76,28 @@ class ImportAdultTest {
     @EnumSource(TestDatabase.Kind.class)
     void importFile_adultWithBlanks_countsMissingValues(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
-            h.datasets().importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+            h.datasets()
+                    .importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
 
             Profile p = h.datasets().profile(DatasetRef.parse("adult"));
             assertThat(p.column("workclass").orElseThrow().nulls()).isEqualTo(1836);
             assertThat(p.column("occupation").orElseThrow().nulls()).isEqualTo(1843);
             assertThat(p.column("native-country").orElseThrow().nulls()).isEqualTo(583);
-            assertThat(h.datasets().resolve(DatasetRef.parse("adult")).schema().find("workclass").orElseThrow().nullable())
+            assertThat(
+                            h.datasets()
+                                    .resolve(DatasetRef.parse("adult"))
+                                    .schema()
+                                    .find("workclass")
+                                    .orElseThrow()
+                                    .nullable())
                     .isTrue();
-            assertThat(h.datasets().resolve(DatasetRef.parse("adult")).schema().find("age").orElseThrow().nullable())
+            assertThat(
+                            h.datasets()
+                                    .resolve(DatasetRef.parse("adult"))
+                                    .schema()
+                                    .find("age")
+                                    .orElseThrow()
+                                    .nullable())
                     .isFalse();
         }
     }
@@ -80,13 +108,19 @@ class ImportAdultTest {
         try (DataHome h = DataHome.open(dir, kind)) {
             DatasetVersion v =
                     h.datasets()
-                            .importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE)
+                            .importFile(
+                                    ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE)
                             .version();
 
             assertThat(h.datasets().resolve(DatasetRef.parse("adult@1")).id()).isEqualTo(v.id());
-            assertThat(h.datasets().resolve(DatasetRef.parse("adult@" + v.id().substring(0, 6))).id())
+            assertThat(
+                            h.datasets()
+                                    .resolve(DatasetRef.parse("adult@" + v.id().substring(0, 6)))
+                                    .id())
                     .isEqualTo(v.id());
-            assertThat(h.datasets().list()).extracting(DatasetSummary::name).containsExactly("adult");
+            assertThat(h.datasets().list())
+                    .extracting(DatasetSummary::name)
+                    .containsExactly("adult");
         }
     }
 
@@ -96,7 +130,8 @@ class ImportAdultTest {
         try (DataHome h = DataHome.open(dir, kind)) {
             DatasetVersion v =
                     h.datasets()
-                            .importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE)
+                            .importFile(
+                                    ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE)
                             .version();
 
             assertThat(v.options()).containsEntry("trim", "true");
