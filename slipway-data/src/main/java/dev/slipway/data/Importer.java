@@ -62,10 +62,10 @@ final class Importer {
             if (existing.isPresent()) {
                 return new ImportResult(existing.get().version(), false, since(start), List.of());
             }
-            List<TypeInference.Inferred> inferred =
-                    TypeInference.infer(duck, src, opt.types(), progress);
+            Source staged = stage(duck, src, ws.path().resolve("stage.parquet"), progress);
+            List<TypeInference.Inferred> inferred = TypeInference.infer(duck, staged, opt.types());
             Path out = ws.path().resolve("data.parquet");
-            long rows = writeSnapshot(duck, src, inferred, out, progress);
+            long rows = writeSnapshot(duck, staged, inferred, out, progress);
             List<Field> bare = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             for (TypeInference.Inferred i : inferred) {
@@ -100,6 +100,23 @@ final class Importer {
             throw InvalidInputException.of(
                     file.toString(), file + ": cannot be imported: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses the source once into a Parquet file of its cleaned text: type inference then reads
+     * each column on its own, and the typed snapshot is written from it, without parsing again.
+     */
+    private static Source stage(DuckSession duck, Source src, Path stage, Progress progress) {
+        String sql =
+                "COPY (SELECT * FROM %s) TO %s (FORMAT parquet, COMPRESSION uncompressed)"
+                        .formatted(src.relation(), Sql.str(stage.toString()));
+        try (Statement s = duck.connection().createStatement()) {
+            progress.execute(s, sql, "reading");
+        } catch (SQLException e) {
+            throw DuckErrors.unreadable(src.file(), src.format(), e);
+        }
+        return src.withRelation(
+                "read_parquet(" + Sql.str(stage.toString()) + ", file_row_number=true)");
     }
 
     private static long writeSnapshot(

@@ -44,6 +44,11 @@ record Source(
         }
     }
 
+    /** The same source, read through another relation with the same columns. */
+    Source withRelation(String other) {
+        return new Source(file, format, sha256, bytes, columns, other, dialect, linesExact);
+    }
+
     /** The 1-based line of data row {@code row} (0-based), when lines are exact. */
     Optional<Long> lineOf(long row) {
         if (!linesExact || dialect.isEmpty()) {

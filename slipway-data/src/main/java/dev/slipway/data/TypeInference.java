@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses each column's logical type from all of its values, in one scan.
+ * Chooses each column's logical type from all of its values.
  *
  * <p>Text columns: INTEGER when every non-null value is a whole number ({@code [+-]?[0-9]+}), else
  * NUMERIC when every value parses as a number, else BOOLEAN when every value is {@code true}/{@code
@@ -31,8 +31,12 @@ final class TypeInference {
 
     private TypeInference() {}
 
-    static List<Inferred> infer(
-            DuckSession duck, Source src, Map<String, LogicalType> overrides, Progress progress) {
+    /**
+     * Infers the types of a staged source: {@code src}'s relation must be its rows staged in
+     * Parquet and read with {@code file_row_number=true}, so that each column is read on its own
+     * and examples name their rows.
+     */
+    static List<Inferred> infer(DuckSession duck, Source src, Map<String, LogicalType> overrides) {
         for (String name : overrides.keySet()) {
             if (src.columns().stream().noneMatch(c -> c.name().equals(name))) {
                 throw InvalidInputException.of(
@@ -48,50 +52,35 @@ final class TypeInference {
                                                         .toList())));
             }
         }
-        java.util.Set<String> dateLike = dateLike(duck, src);
-        List<String> aggs = new ArrayList<>();
-        for (Source.SourceColumn c : src.columns()) {
-            String v = Sql.id(c.name());
-            aggs.add("count(" + v + ")");
-            if (c.isText()) {
-                aggs.add(
-                        "count(*) FILTER (WHERE TRY_CAST(%1$s AS BIGINT) IS NOT NULL AND NOT (contains(%1$s, '.') OR contains(%1$s, 'e') OR contains(%1$s, 'E') OR contains(%1$s, 'x') OR contains(%1$s, '_')))"
-                                .formatted(v));
-                aggs.add("count(TRY_CAST(%s AS DOUBLE))".formatted(v));
-                aggs.add("count(*) FILTER (WHERE lower(%s) IN ('true', 'false'))".formatted(v));
-                aggs.add(
-                        dateLike.contains(c.name())
-                                ? "count(*) FILTER (WHERE TRY_CAST(%1$s AS TIMESTAMP) IS NOT NULL AND NOT regexp_full_match(%1$s, '[0-9.eE+-]+'))"
-                                        .formatted(v)
-                                : "0");
-                aggs.add("approx_count_distinct(" + v + ")");
-            }
-        }
         List<Inferred> out = new ArrayList<>();
-        String sql = "SELECT " + String.join(", ", aggs) + " FROM " + src.relation();
         try (Statement s = duck.connection().createStatement()) {
-            try (ResultSet rs = progress.query(s, sql, "reading")) {
-                rs.next();
-                int k = 1;
-                for (Source.SourceColumn c : src.columns()) {
-                    long nonNull = rs.getLong(k++);
-                    LogicalType type;
-                    if (c.isText()) {
-                        long ints = rs.getLong(k++);
-                        long nums = rs.getLong(k++);
-                        long bools = rs.getLong(k++);
-                        long times = rs.getLong(k++);
-                        long distinct = rs.getLong(k++);
-                        type = textType(nonNull, ints, nums, bools, times, distinct);
-                    } else {
-                        type = typedKind(c.duckType());
+            long[] typedCounts = typedNonNull(s, src);
+            int t = 0;
+            for (Source.SourceColumn c : src.columns()) {
+                LogicalType type;
+                long nonNull;
+                if (c.isText()) {
+                    try (ResultSet rs = s.executeQuery(textStats(src, c))) {
+                        rs.next();
+                        nonNull = rs.getLong(1);
+                        type =
+                                textType(
+                                        nonNull,
+                                        rs.getLong(2),
+                                        rs.getLong(3),
+                                        rs.getLong(4),
+                                        rs.getLong(5),
+                                        rs.getLong(6));
                     }
-                    out.add(
-                            new Inferred(
-                                    c,
-                                    Optional.ofNullable(overrides.get(c.name())).orElse(type),
-                                    nonNull));
+                } else {
+                    nonNull = typedCounts[t++];
+                    type = typedKind(c.duckType());
                 }
+                out.add(
+                        new Inferred(
+                                c,
+                                Optional.ofNullable(overrides.get(c.name())).orElse(type),
+                                nonNull));
             }
         } catch (SQLException e) {
             throw DuckErrors.unreadable(src.file(), src.format(), e);
@@ -105,36 +94,48 @@ final class TypeInference {
     }
 
     /**
-     * The text columns whose first rows hold a date or time: only these pay for the full timestamp
-     * check, which is the costliest part of the scan.
+     * One text column's counts: non-null values, whole numbers, numbers, booleans, timestamps, and
+     * distinct values. The tests run once per distinct value, weighted by its count, so a column of
+     * a million rows and a few hundred values costs a few hundred parses.
      */
-    private static java.util.Set<String> dateLike(DuckSession duck, Source src) {
-        List<Source.SourceColumn> text =
-                src.columns().stream().filter(Source.SourceColumn::isText).toList();
-        java.util.Set<String> out = new java.util.HashSet<>();
-        if (text.isEmpty()) {
+    private static String textStats(Source src, Source.SourceColumn c) {
+        String weighted = "coalesce(sum(n) FILTER (WHERE %s), 0)";
+        String isInt =
+                "TRY_CAST(v AS BIGINT) IS NOT NULL AND NOT (contains(v, '.') OR contains(v, 'e') OR contains(v, 'E') OR contains(v, 'x') OR contains(v, '_'))";
+        String isTime =
+                "TRY_CAST(v AS TIMESTAMP) IS NOT NULL AND NOT regexp_full_match(v, '[0-9.eE+-]+')";
+        return ("SELECT %s, %s, %s, %s, %s, count(v) FROM (SELECT %s AS v, count(*) AS n FROM %s"
+                        + " WHERE %s IS NOT NULL GROUP BY %s)")
+                .formatted(
+                        "coalesce(sum(n), 0)",
+                        weighted.formatted(isInt),
+                        weighted.formatted("TRY_CAST(v AS DOUBLE) IS NOT NULL"),
+                        weighted.formatted("lower(v) IN ('true', 'false')"),
+                        weighted.formatted(isTime),
+                        Sql.id(c.name()),
+                        src.relation(),
+                        Sql.id(c.name()),
+                        Sql.id(c.name()));
+    }
+
+    /** The non-null counts of the typed (non-text) columns, in order, in one scan. */
+    private static long[] typedNonNull(Statement s, Source src) throws SQLException {
+        List<String> aggs = new ArrayList<>();
+        for (Source.SourceColumn c : src.columns()) {
+            if (!c.isText()) {
+                aggs.add("count(" + Sql.id(c.name()) + ")");
+            }
+        }
+        long[] out = new long[aggs.size()];
+        if (aggs.isEmpty()) {
             return out;
         }
-        List<String> aggs = new ArrayList<>();
-        for (Source.SourceColumn c : text) {
-            aggs.add("count(TRY_CAST(%s AS TIMESTAMP))".formatted(Sql.id(c.name())));
-        }
-        String sql =
-                "SELECT "
-                        + String.join(", ", aggs)
-                        + " FROM (SELECT * FROM "
-                        + src.relation()
-                        + " LIMIT 1000)";
-        try (Statement s = duck.connection().createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+        try (ResultSet rs =
+                s.executeQuery("SELECT " + String.join(", ", aggs) + " FROM " + src.relation())) {
             rs.next();
-            for (int i = 0; i < text.size(); i++) {
-                if (rs.getLong(i + 1) > 0) {
-                    out.add(text.get(i).name());
-                }
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rs.getLong(i + 1);
             }
-        } catch (SQLException e) {
-            throw DuckErrors.unreadable(src.file(), src.format(), e);
         }
         return out;
     }
@@ -208,8 +209,8 @@ final class TypeInference {
                                 .formatted(v)
                         : "TRY_CAST(%s AS %s) IS NULL".formatted(v, type);
         String sql =
-                "SELECT n, CAST(%s AS VARCHAR) FROM (SELECT row_number() OVER () - 1 AS n, %s FROM %s) WHERE %s IS NOT NULL AND %s LIMIT 3"
-                        .formatted(v, v, src.relation(), v, misfit);
+                "SELECT file_row_number, CAST(%s AS VARCHAR) FROM %s WHERE %s IS NOT NULL AND %s ORDER BY file_row_number LIMIT 3"
+                        .formatted(v, src.relation(), v, misfit);
         List<String> examples = new ArrayList<>();
         try (Statement s = duck.connection().createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
