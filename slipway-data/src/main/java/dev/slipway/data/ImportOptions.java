@@ -1,5 +1,6 @@
 package dev.slipway.data;
 
+import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.data.LogicalType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +37,19 @@ public record ImportOptions(
         Objects.requireNonNull(header, "header");
         missing = List.copyOf(missing);
         types = Map.copyOf(types);
+        if (quote >= 128 || quote == '\n' || quote == '\r') {
+            throw InvalidInputException.of(
+                    "--quote",
+                    "the quote character must be one ASCII character other than a line break, got '%s'"
+                            .formatted(quote));
+        }
         delimiter.ifPresent(
                 d -> {
-                    if (d == '\n' || d == '\r' || d == quote) {
-                        throw new IllegalArgumentException(
-                                "the delimiter cannot be a line break or the quote character");
+                    if (d >= 128 || d == '\n' || d == '\r' || d == quote) {
+                        throw InvalidInputException.of(
+                                "--delimiter",
+                                "the delimiter must be one ASCII character other than a line break and the quote character, got '%s'"
+                                        .formatted(d));
                     }
                 });
     }
