@@ -155,6 +155,16 @@ final class CsvScanner {
             int b = a[i];
             // Fast path: a plain ASCII byte inside a field, the vast majority of the file.
             if (b >= 0 && !special[b] && utf8Pending == 0 && !afterQuote) {
+                // Skip the whole run of plain bytes in a tight loop.
+                int j = i + 1;
+                while (j < to) {
+                    int c = a[j];
+                    if (c < 0 || special[c]) {
+                        break;
+                    }
+                    j++;
+                }
+                i = j - 1;
                 if (!inQuotes) {
                     fieldStart = false;
                     recordEmpty = false;
