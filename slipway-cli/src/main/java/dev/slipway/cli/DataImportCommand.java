@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  slipway data import adult.csv --name adult",
-            "  slipway data import sales.tsv --name sales --type store_id=categorical --missing '',n/a",
+            "  slipway data import sales.tsv --type store_id=categorical --missing ',?,n/a'",
             "  slipway data import events.parquet --name events --json"
         })
 final class DataImportCommand extends DataSubcommand {

@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "validate",
         description = {
-            "Check a new batch of data against a dataset version's schema: missing or extra columns,",
-            "type violations, unseen categories, null rates, values outside the range seen.",
-            "Exits 1 when there are errors (warnings alone exit 0)."
+            "Check a new batch of data against a dataset version's schema.",
+            "Reports missing or extra columns, type violations, unseen categories, null rates and",
+            "values outside the range seen; exits 1 when there are errors (warnings alone exit 0)."
         },
         footer = {"", "Example:", "  slipway data validate adult adult_test.csv"})
 final class DataValidateCommand extends DataSubcommand {
@@ -55,13 +55,13 @@ final class DataValidateCommand extends DataSubcommand {
             Output.json(out(), n);
         } else {
             out().printf(
-                            "%s: %s rows checked against %s: %s (%d errors, %d warnings)%n",
+                            "%s: %s rows checked against %s: %s (%s, %s)%n",
                             r.file(),
                             Output.num(r.rows()),
                             r.against(),
                             r.passed() ? "passed" : "FAILED",
-                            r.errors(),
-                            r.warnings());
+                            Output.count(r.errors(), "error"),
+                            Output.count(r.warnings(), "warning"));
             if (!r.problems().isEmpty()) {
                 out().println();
                 List<List<String>> rows = new ArrayList<>();

@@ -63,6 +63,11 @@ final class Output {
         out.flush();
     }
 
+    /** {@code count} and the noun, plural when count is not 1: "1 warning", "3 errors". */
+    static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
     /** A number for people: 32561 as 32,561; 0.123456 as 0.1235. */
     static String num(double v) {
         if (Double.isNaN(v)) {

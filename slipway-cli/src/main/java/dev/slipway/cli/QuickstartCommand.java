@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
         name = "quickstart",
         mixinStandardHelpOptions = true,
         description = {
-            "Run Slipway end to end on the bundled UCI Adult census data:",
-            "import the training data, profile it, and validate the test data against it.",
-            "Running it again reuses what exists."
+            "Run Slipway end to end on the bundled UCI Adult census data.",
+            "Imports the training data, profiles it, and validates the test data against it;",
+            "running it again reuses what exists."
         },
         footer = {
             "",
@@ -99,11 +99,11 @@ final class QuickstartCommand implements Callable<Integer> {
             ValidationReport report = datasets.validate(v.ref(), test);
             detail(
                     out,
-                    "%s: %d errors, %d warnings"
+                    "%s: %s, %s"
                             .formatted(
                                     report.passed() ? "passed" : "FAILED",
-                                    report.errors(),
-                                    report.warnings()));
+                                    Output.count(report.errors(), "error"),
+                                    Output.count(report.warnings(), "warning")));
             if (json) {
                 ObjectNode n = Output.object();
                 n.put("home", home.root().toString());
