@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  slipway data split adult --test 0.2 --seed 42 --stratify income",
-            "  slipway data split bikes --test 0.25 --time instant"
+            "  slipway data split bikes --test 0.25 --time dteday"
         })
 final class DataSplitCommand extends DataSubcommand {
 

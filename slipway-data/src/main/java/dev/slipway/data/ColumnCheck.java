@@ -56,14 +56,29 @@ final class ColumnCheck {
         this.referenceNullRate = referenceNullRate;
     }
 
-    static ColumnCheck of(Field field, Source.SourceColumn column, double referenceNullRate) {
+    /**
+     * The checks of one column.
+     *
+     * @param timeFormat for a timestamp column written in a non-ISO layout, its strptime format
+     */
+    static ColumnCheck of(
+            Field field,
+            Source.SourceColumn column,
+            double referenceNullRate,
+            Optional<String> timeFormat) {
         String id = Sql.id(column.name());
         ColumnCheck c =
                 new ColumnCheck(
                         field,
                         column.isText() ? id : "CAST(" + id + " AS VARCHAR)",
                         referenceNullRate);
-        Optional<UnaryOperator<String>> fits = fits(field.type());
+        Optional<UnaryOperator<String>> fits =
+                timeFormat.isPresent() && field.type() == LogicalType.TIMESTAMP
+                        ? Optional.of(
+                                v ->
+                                        "TRY_STRPTIME(%s, %s) IS NOT NULL"
+                                                .formatted(v, Sql.str(timeFormat.get())))
+                        : fits(field.type());
         fits.ifPresent(
                 f ->
                         c.add(

@@ -32,6 +32,9 @@ final class Importer {
 
     private static final String HASH_FORMAT = "slipway.import/1";
 
+    /** The option recording, per timestamp column in a non-ISO layout, its strptime format. */
+    static final String TIME_FORMATS_OPTION = "time_formats";
+
     private final SlipwayHome home;
     private final Catalog catalog;
     private final Registrar registrar;
@@ -93,7 +96,7 @@ final class Importer {
                                     out,
                                     new Schema(bare),
                                     file.toAbsolutePath().normalize().toString(),
-                                    recordedOptions(src, opt),
+                                    recordedOptions(src, opt, inferred),
                                     Optional.empty()));
             return new ImportResult(r.version(), r.created(), since(start), warnings);
         } catch (IOException e) {
@@ -171,7 +174,8 @@ final class Importer {
         return m;
     }
 
-    private static Map<String, String> recordedOptions(Source src, ImportOptions opt) {
+    private static Map<String, String> recordedOptions(
+            Source src, ImportOptions opt, List<TypeInference.Inferred> inferred) {
         Map<String, String> m = shapingOptions(src, opt);
         List<String> renamed = new ArrayList<>();
         for (Source.SourceColumn c : src.columns()) {
@@ -181,6 +185,11 @@ final class Importer {
         }
         m.put("trimmed_names", Catalog.jsonList(renamed));
         m.put("missing", Catalog.jsonList(opt.missing()));
+        Map<String, String> formats = new TreeMap<>();
+        for (TypeInference.Inferred x : inferred) {
+            x.timeFormat().ifPresent(f -> formats.put(x.column().name(), f));
+        }
+        m.put(TIME_FORMATS_OPTION, Catalog.json(formats));
         return m;
     }
 

@@ -15,19 +15,45 @@ import java.util.Optional;
  *
  * <p>Text columns: INTEGER when every non-null value is a whole number ({@code [+-]?[0-9]+}), else
  * NUMERIC when every value parses as a number, else BOOLEAN when every value is {@code true}/{@code
- * false} (any case), else TIMESTAMP when every value parses as a date or date-time, else
- * CATEGORICAL when there are at most {@value #MAX_CATEGORIES} distinct values and either at most
- * {@value #ALWAYS_CATEGORICAL} or at most half as many as non-null values, else TEXT. A column with
- * no value is TEXT. Typed columns (Parquet, JSON) keep their type's logical kind. A user's {@code
- * --type} wins, after checking that every value fits it.
+ * false} (any case), else TIMESTAMP when every value parses as a date or date-time (ISO 8601, or
+ * one layout of {@link #TIME_FORMATS} for all values), else CATEGORICAL when there are at most
+ * {@value #MAX_CATEGORIES} distinct values and either at most {@value #ALWAYS_CATEGORICAL} or at
+ * most half as many as non-null values, else TEXT. A column with no value is TEXT. Typed columns
+ * (Parquet, JSON) keep their type's logical kind. A user's {@code --type} wins, after checking that
+ * every value fits it.
  */
 final class TypeInference {
 
     static final int MAX_CATEGORIES = 1000;
     static final int ALWAYS_CATEGORICAL = 20;
 
-    /** A column's chosen type and how many non-null values it has. */
-    record Inferred(Source.SourceColumn column, LogicalType type, long nonNull) {}
+    /**
+     * A column's chosen type, how many non-null values it has, and for a timestamp column written
+     * in a layout other than ISO 8601, that layout (a DuckDB strptime format).
+     */
+    record Inferred(
+            Source.SourceColumn column,
+            LogicalType type,
+            long nonNull,
+            Optional<String> timeFormat) {}
+
+    /**
+     * Date layouts recognised besides ISO 8601, in order of preference: when several read every
+     * value (e.g. 1/2/2011 reads as month first and as day first), the first wins; override with
+     * --type col=text to keep the text.
+     */
+    static final List<String> TIME_FORMATS =
+            List.of(
+                    "%m/%d/%Y",
+                    "%m/%d/%Y %H:%M",
+                    "%m/%d/%Y %H:%M:%S",
+                    "%d/%m/%Y",
+                    "%d/%m/%Y %H:%M",
+                    "%d/%m/%Y %H:%M:%S",
+                    "%d.%m.%Y",
+                    "%d.%m.%Y %H:%M",
+                    "%Y/%m/%d",
+                    "%Y/%m/%d %H:%M:%S");
 
     private TypeInference() {}
 
@@ -59,28 +85,38 @@ final class TypeInference {
             for (Source.SourceColumn c : src.columns()) {
                 LogicalType type;
                 long nonNull;
+                Optional<String> format = Optional.empty();
                 if (c.isText()) {
                     try (ResultSet rs = s.executeQuery(textStats(src, c))) {
                         rs.next();
                         nonNull = rs.getLong(1);
+                        long times = rs.getLong(5);
+                        for (int f = 0; f < TIME_FORMATS.size() && nonNull > 0; f++) {
+                            if (times < nonNull && rs.getLong(7 + f) == nonNull) {
+                                format = Optional.of(TIME_FORMATS.get(f));
+                                times = nonNull;
+                            }
+                        }
                         type =
                                 textType(
                                         nonNull,
                                         rs.getLong(2),
                                         rs.getLong(3),
                                         rs.getLong(4),
-                                        rs.getLong(5),
+                                        times,
                                         rs.getLong(6));
                     }
                 } else {
                     nonNull = typedCounts[t++];
                     type = typedKind(c.duckType());
                 }
+                LogicalType chosen = Optional.ofNullable(overrides.get(c.name())).orElse(type);
                 out.add(
                         new Inferred(
                                 c,
-                                Optional.ofNullable(overrides.get(c.name())).orElse(type),
-                                nonNull));
+                                chosen,
+                                nonNull,
+                                chosen == LogicalType.TIMESTAMP ? format : Optional.empty()));
             }
         } catch (SQLException e) {
             throw DuckErrors.unreadable(src.file(), src.format(), e);
@@ -104,18 +140,19 @@ final class TypeInference {
                 "TRY_CAST(v AS BIGINT) IS NOT NULL AND NOT (contains(v, '.') OR contains(v, 'e') OR contains(v, 'E') OR contains(v, 'x') OR contains(v, '_'))";
         String isTime =
                 "TRY_CAST(v AS TIMESTAMP) IS NOT NULL AND NOT regexp_full_match(v, '[0-9.eE+-]+')";
-        return ("SELECT %s, %s, %s, %s, %s, count(v) FROM (SELECT %s AS v, count(*) AS n FROM %s"
-                        + " WHERE %s IS NOT NULL GROUP BY %s)")
-                .formatted(
-                        "coalesce(sum(n), 0)",
-                        weighted.formatted(isInt),
-                        weighted.formatted("TRY_CAST(v AS DOUBLE) IS NOT NULL"),
-                        weighted.formatted("lower(v) IN ('true', 'false')"),
-                        weighted.formatted(isTime),
-                        Sql.id(c.name()),
-                        src.relation(),
-                        Sql.id(c.name()),
-                        Sql.id(c.name()));
+        List<String> aggs = new ArrayList<>();
+        aggs.add("coalesce(sum(n), 0)");
+        aggs.add(weighted.formatted(isInt));
+        aggs.add(weighted.formatted("TRY_CAST(v AS DOUBLE) IS NOT NULL"));
+        aggs.add(weighted.formatted("lower(v) IN ('true', 'false')"));
+        aggs.add(weighted.formatted(isTime));
+        aggs.add("count(v)");
+        for (String f : TIME_FORMATS) {
+            aggs.add(weighted.formatted("TRY_STRPTIME(v, " + Sql.str(f) + ") IS NOT NULL"));
+        }
+        String col = Sql.id(c.name());
+        return "SELECT %s FROM (SELECT %s AS v, count(*) AS n FROM %s WHERE %s IS NOT NULL GROUP BY %s)"
+                .formatted(String.join(", ", aggs), col, src.relation(), col, col);
     }
 
     /** The non-null counts of the typed (non-text) columns, in order, in one scan. */
@@ -193,6 +230,9 @@ final class TypeInference {
     /** The expression that converts a source column to its logical type's storage type. */
     static String cast(Inferred i) {
         String v = Sql.id(i.column().name());
+        if (i.timeFormat().isPresent()) {
+            return "strptime(" + v + ", " + Sql.str(i.timeFormat().get()) + ")";
+        }
         String type = storageType(i.type());
         if (i.column().duckType().equals(type)) {
             return v;
@@ -207,7 +247,9 @@ final class TypeInference {
                 i.type() == LogicalType.INTEGER
                         ? "(TRY_CAST(%1$s AS BIGINT) IS NULL OR TRY_CAST(%1$s AS DOUBLE) <> TRY_CAST(%1$s AS BIGINT))"
                                 .formatted(v)
-                        : "TRY_CAST(%s AS %s) IS NULL".formatted(v, type);
+                        : i.timeFormat()
+                                .map(f -> "TRY_STRPTIME(%s, %s) IS NULL".formatted(v, Sql.str(f)))
+                                .orElse("TRY_CAST(%s AS %s) IS NULL".formatted(v, type));
         String sql =
                 "SELECT file_row_number, CAST(%s AS VARCHAR) FROM %s WHERE %s IS NOT NULL AND %s ORDER BY file_row_number LIMIT 3"
                         .formatted(v, src.relation(), v, misfit);

@@ -45,6 +45,7 @@ final class Validator {
             Source src = SourceReader.open(file, opt, duck, ProgressListener.NONE);
             Map<String, Source.SourceColumn> byName = new HashMap<>();
             src.columns().forEach(c -> byName.put(c.name(), c));
+            Map<String, String> timeFormats = timeFormats(ref);
             List<ColumnCheck> checks = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (Field f : ref.schema().fields()) {
@@ -52,7 +53,12 @@ final class Validator {
                 if (c == null) {
                     missing.add(f.name());
                 } else {
-                    checks.add(ColumnCheck.of(f, c, nullRate(ref, profile, f)));
+                    checks.add(
+                            ColumnCheck.of(
+                                    f,
+                                    c,
+                                    nullRate(ref, profile, f),
+                                    Optional.ofNullable(timeFormats.get(f.name()))));
                 }
             }
             List<String> extra =
@@ -162,6 +168,19 @@ final class Validator {
                                                         .formatted(ref.ref(), f.name())))
                         .nulls();
         return (double) nulls / ref.rows();
+    }
+
+    /** The strptime formats of the version's timestamp columns written in a non-ISO layout. */
+    private static Map<String, String> timeFormats(DatasetVersion ref) {
+        String json = ref.options().getOrDefault(Importer.TIME_FORMATS_OPTION, "{}");
+        try {
+            return JSON.readValue(json, new TypeReference<java.util.TreeMap<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new CorruptDataException(
+                    ref.ref().toString(),
+                    "the time formats recorded for %s are not a JSON object (%s); re-import the data"
+                            .formatted(ref.ref(), json));
+        }
     }
 
     /**
