@@ -1,12 +1,13 @@
 package dev.slipway.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.api.data.Category;
 import dev.slipway.api.data.Domain;
-import dev.slipway.api.data.Field;
 import dev.slipway.api.data.Schema;
 import dev.slipway.data.DatasetVersion;
+import dev.slipway.data.Schemas;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -43,32 +44,13 @@ final class Views {
         return n;
     }
 
-    static ArrayNode schema(Schema s) {
-        ArrayNode a = Output.array();
-        for (Field f : s.fields()) {
-            ObjectNode n = a.addObject();
-            n.put("name", f.name());
-            n.put("type", f.type().label());
-            n.put("nullable", f.nullable());
-            ObjectNode d = n.putObject("domain");
-            switch (f.domain()) {
-                case Domain.Categories c -> {
-                    d.put("kind", "categories");
-                    ObjectNode values = d.putObject("values");
-                    c.values().forEach(cat -> values.put(cat.value(), cat.count()));
-                }
-                case Domain.Range r ->
-                        d.put("kind", "range").put("min", r.min()).put("max", r.max());
-                case Domain.TimeRange t ->
-                        d.put("kind", "time_range")
-                                .put("min", t.min().toString())
-                                .put("max", t.max().toString());
-                case Domain.Flags fl ->
-                        d.put("kind", "flags").put("true", fl.trues()).put("false", fl.falses());
-                case Domain.Unbounded u -> d.put("kind", "unbounded");
-            }
+    /** The schema as Slipway stores it (see {@link Schemas#toJson}). */
+    static JsonNode schema(Schema s) {
+        try {
+            return Output.JSON.readTree(Schemas.toJson(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the schema document is not JSON", e);
         }
-        return a;
     }
 
     /** The domain in a few words: {@code 2 categories: <=50K (24,720), >50K (7,841)}. */

@@ -75,7 +75,7 @@ class CliTest {
         assertThat(n.get("rows").asLong()).isEqualTo(32_561);
         assertThat(n.get("columns").asInt()).isEqualTo(15);
         assertThat(n.get("created").asBoolean()).isTrue();
-        assertThat(n.get("schema").get(14).get("name").asText()).isEqualTo("income");
+        assertThat(n.get("schema").get("fields").get(14).get("name").asText()).isEqualTo("income");
     }
 
     @Test
