@@ -69,9 +69,9 @@ final class Registrar {
     Registered register(DuckSession duck, Pending p) throws IOException {
         Path out = p.parquet();
         String snapshotRelation = "read_parquet(" + Sql.str(out.toString()) + ")";
-        Profile profile = Profiler.compute(duck.connection(), snapshotRelation, p.bare());
-        Schema schema = Domains.attach(duck, snapshotRelation, p.bare(), profile);
-        BlobId profileBlob = home.blobs().put(ProfileCodec.toJson(profile));
+        Profiler.Result measured = Profiler.measure(duck.connection(), snapshotRelation, p.bare());
+        Schema schema = Domains.attach(p.bare(), measured);
+        BlobId profileBlob = home.blobs().put(ProfileCodec.toJson(measured.profile()));
         String snapshotSha = Hashing.sha256(out, "hashing", ProgressListener.NONE);
         long snapshotBytes = Files.size(out);
         Path target =

@@ -14,4 +14,9 @@ final class Sql {
     static String str(String value) {
         return '\'' + value.replace("'", "''") + '\'';
     }
+
+    /** A DOUBLE literal that reads back as exactly {@code value}. */
+    static String dbl(double value) {
+        return "CAST('" + value + "' AS DOUBLE)";
+    }
 }
