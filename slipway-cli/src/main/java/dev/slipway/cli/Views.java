@@ -9,6 +9,7 @@ import dev.slipway.api.data.Schema;
 import dev.slipway.data.DatasetVersion;
 import dev.slipway.data.Schemas;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** JSON and text renderings of data-layer values shared by several commands. */
@@ -31,7 +32,7 @@ final class Views {
         n.put("snapshot_sha256", v.snapshotSha256());
         n.put("snapshot_bytes", v.snapshotBytes());
         ObjectNode opts = n.putObject("options");
-        v.options().forEach(opts::put);
+        new TreeMap<>(v.options()).forEach(opts::put);
         v.lineage()
                 .ifPresent(
                         l -> {
@@ -39,7 +40,7 @@ final class Views {
                             lin.put("parent", l.parentDataset() + "@" + l.parentVersion());
                             lin.put("operation", l.operation());
                             ObjectNode p = lin.putObject("params");
-                            l.params().forEach(p::put);
+                            new TreeMap<>(l.params()).forEach(p::put);
                         });
         return n;
     }

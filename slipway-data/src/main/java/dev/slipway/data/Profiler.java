@@ -194,7 +194,7 @@ final class Profiler {
         }
         List<String> problems = new ArrayList<>();
         for (Field f : schema.fields()) {
-            String expected = duckdbType(f.type());
+            String expected = TypeInference.storageType(f.type());
             String found = types.get(f.name());
             if (found == null) {
                 problems.add("column '%s' is missing".formatted(f.name()));
@@ -209,16 +209,5 @@ final class Profiler {
                     "%s does not match the schema it is profiled with: %s (it has columns %s); profile it with the schema it was written with"
                             .formatted(relation, String.join("; ", problems), types.keySet()));
         }
-    }
-
-    /** The DuckDB type a column of logical type {@code type} is stored as. */
-    static String duckdbType(LogicalType type) {
-        return switch (type) {
-            case NUMERIC -> "DOUBLE";
-            case INTEGER -> "BIGINT";
-            case CATEGORICAL, TEXT -> "VARCHAR";
-            case BOOLEAN -> "BOOLEAN";
-            case TIMESTAMP -> "TIMESTAMP";
-        };
     }
 }
