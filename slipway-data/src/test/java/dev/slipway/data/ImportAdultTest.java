@@ -19,17 +19,16 @@ class ImportAdultTest {
 
     private static final Path ADULT = SharedData.dataset("adult_train.csv");
 
+    private static ImportResult importAdult(DataHome h) {
+        return h.datasets()
+                .importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
     void importFile_adultTrain_hasRowsColumnsAndTypes(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
-            ImportResult r =
-                    h.datasets()
-                            .importFile(
-                                    ADULT,
-                                    "adult",
-                                    ImportOptions.defaults(),
-                                    ProgressListener.NONE);
+            ImportResult r = importAdult(h);
 
             DatasetVersion v = r.version();
             assertThat(r.created()).isTrue();
@@ -51,20 +50,8 @@ class ImportAdultTest {
     @EnumSource(TestDatabase.Kind.class)
     void importFile_sameContentTwice_returnsSameVersion(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
-            ImportResult first =
-                    h.datasets()
-                            .importFile(
-                                    ADULT,
-                                    "adult",
-                                    ImportOptions.defaults(),
-                                    ProgressListener.NONE);
-            ImportResult second =
-                    h.datasets()
-                            .importFile(
-                                    ADULT,
-                                    "adult",
-                                    ImportOptions.defaults(),
-                                    ProgressListener.NONE);
+            ImportResult first = importAdult(h);
+            ImportResult second = importAdult(h);
 
             assertThat(second.created()).isFalse();
             assertThat(second.version().id()).isEqualTo(first.version().id());
@@ -76,8 +63,7 @@ class ImportAdultTest {
     @EnumSource(TestDatabase.Kind.class)
     void importFile_adultWithBlanks_countsMissingValues(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
-            h.datasets()
-                    .importFile(ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE);
+            importAdult(h);
 
             Profile p = h.datasets().profile(DatasetRef.parse("adult"));
             assertThat(p.column("workclass").orElseThrow().nulls()).isEqualTo(1836);
@@ -106,11 +92,7 @@ class ImportAdultTest {
     @EnumSource(TestDatabase.Kind.class)
     void resolve_byNumberAndIdPrefix_findsTheVersion(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
-            DatasetVersion v =
-                    h.datasets()
-                            .importFile(
-                                    ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE)
-                            .version();
+            DatasetVersion v = importAdult(h).version();
 
             assertThat(h.datasets().resolve(DatasetRef.parse("adult@1")).id()).isEqualTo(v.id());
             assertThat(
@@ -128,11 +110,7 @@ class ImportAdultTest {
     @EnumSource(TestDatabase.Kind.class)
     void importFile_recordsTrimmedNames(TestDatabase.Kind kind) {
         try (DataHome h = DataHome.open(dir, kind)) {
-            DatasetVersion v =
-                    h.datasets()
-                            .importFile(
-                                    ADULT, "adult", ImportOptions.defaults(), ProgressListener.NONE)
-                            .version();
+            DatasetVersion v = importAdult(h).version();
 
             assertThat(v.options()).containsEntry("trim", "true");
             assertThat(v.options().get("trimmed_names")).contains("\" income\"");
