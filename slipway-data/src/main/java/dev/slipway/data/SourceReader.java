@@ -106,7 +106,7 @@ final class SourceReader {
         }
         String q = dialect.quote() < 0 ? "''" : Sql.str(String.valueOf((char) dialect.quote()));
         String base =
-                "read_csv(%s, delim=%s, quote=%s, escape=%s, header=%s, new_line=%s, columns=%s, auto_detect=false, strict_mode=true)"
+                "read_csv(%s, delim=%s, quote=%s, escape=%s, header=%s, new_line=%s, columns=%s, auto_detect=false, strict_mode=true, nullstr=chr(0))"
                         .formatted(
                                 Sql.str(file.toString()),
                                 Sql.str(String.valueOf(dialect.delimiter())),
