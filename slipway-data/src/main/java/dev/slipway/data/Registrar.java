@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +85,7 @@ final class Registrar {
                         p.name(),
                         p.id(),
                         0,
-                        clock.instant(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS),
                         p.rows(),
                         schema,
                         p.source(),
