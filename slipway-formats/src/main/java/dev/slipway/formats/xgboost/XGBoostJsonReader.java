@@ -262,6 +262,11 @@ final class XGBoostJsonReader {
                         "splits node %d of tree %d on feature %d, but the model has %d features"
                                 .formatted(n, t, indices[n], numFeature));
             }
+            if (!Float.isFinite(conditions[n])) {
+                throw invalid(
+                        "splits node %d of tree %d at %s; only finite thresholds are supported"
+                                .formatted(n, t, conditions[n]));
+            }
             feature[at] = indices[n];
             value[at] = conditions[n];
             left[at] = offset + lefts[n];
