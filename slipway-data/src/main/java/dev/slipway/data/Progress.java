@@ -1,6 +1,5 @@
 package dev.slipway.data;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBPreparedStatement;
@@ -15,19 +14,6 @@ final class Progress {
 
     Progress(ProgressListener listener) {
         this.listener = listener;
-    }
-
-    ProgressListener listener() {
-        return listener;
-    }
-
-    ResultSet query(Statement s, String sql, String stage) throws SQLException {
-        Poller p = poll(s, stage);
-        try {
-            return s.executeQuery(sql);
-        } finally {
-            p.close();
-        }
     }
 
     void execute(Statement s, String sql, String stage) throws SQLException {
