@@ -1,0 +1,148 @@
+package dev.slipway.formats.pipeline;
+
+import dev.slipway.api.InvalidInputException;
+import dev.slipway.api.model.Column;
+import dev.slipway.api.model.ColumnSpec;
+import dev.slipway.api.model.DType;
+import dev.slipway.api.model.FeatureColumn;
+import dev.slipway.api.model.FeaturePipeline;
+import dev.slipway.api.model.FloatColumn;
+import dev.slipway.api.model.Frame;
+import dev.slipway.api.model.LongColumn;
+import dev.slipway.api.model.Predictor;
+import dev.slipway.api.model.Signature;
+import dev.slipway.api.model.StringColumn;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Raw records in, model features through, class names out. Thread-safe when the model is; holds
+ * nothing but the model.
+ */
+final class PipelinePredictor implements Predictor {
+
+    private final FeaturePipeline pipeline;
+    private final Predictor model;
+    private final List<FeatureEncoder> encoders;
+    private final List<String> modelInputs;
+    private final Signature signature;
+
+    PipelinePredictor(FeaturePipeline pipeline, Predictor model) {
+        this.pipeline = pipeline;
+        this.model = model;
+        this.modelInputs = model.signature().inputs().stream().map(ColumnSpec::name).toList();
+        if (modelInputs.size() != pipeline.featureCount()) {
+            throw InvalidInputException.of(
+                    "pipeline",
+                    "the feature pipeline writes %d features but the model takes %d inputs; the package's pipeline does not belong to its model file"
+                            .formatted(pipeline.featureCount(), modelInputs.size()));
+        }
+        this.encoders = pipeline.features().stream().map(f -> encoder(f, pipeline)).toList();
+        this.signature = new Signature(inputs(pipeline), outputs(model.signature(), pipeline));
+    }
+
+    private static FeatureEncoder encoder(FeatureColumn f, FeaturePipeline pipeline) {
+        return switch (f) {
+            case FeatureColumn.Numeric n -> new NumericEncoder(n.column());
+            case FeatureColumn.OneHot o -> new OneHotEncoder(o, pipeline.unseen());
+        };
+    }
+
+    private static List<ColumnSpec> inputs(FeaturePipeline pipeline) {
+        return pipeline.features().stream()
+                .map(
+                        f ->
+                                switch (f) {
+                                    case FeatureColumn.Numeric n ->
+                                            ColumnSpec.scalar(n.column(), DType.FP64);
+                                    case FeatureColumn.OneHot o ->
+                                            ColumnSpec.scalar(o.column(), DType.STRING);
+                                })
+                .toList();
+    }
+
+    private static List<ColumnSpec> outputs(Signature model, FeaturePipeline pipeline) {
+        List<String> classes = pipeline.classes();
+        if (classes.isEmpty()) {
+            return model.outputs();
+        }
+        List<ColumnSpec> out = new ArrayList<>();
+        for (ColumnSpec s : model.outputs()) {
+            if (s.name().equals(Signature.LABEL)) {
+                out.add(ColumnSpec.scalar(Signature.LABEL, DType.STRING));
+            } else if (s.name().equals(Signature.PROBABILITIES)) {
+                checkClasses(s, classes);
+                out.add(new ColumnSpec(s.name(), s.dtype(), s.width(), classes));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static void checkClasses(ColumnSpec probabilities, List<String> classes) {
+        if (probabilities.width() != classes.size()) {
+            throw InvalidInputException.of(
+                    "pipeline",
+                    "the model gives %d class probabilities but the pipeline names %d classes %s"
+                            .formatted(probabilities.width(), classes.size(), classes));
+        }
+    }
+
+    @Override
+    public Signature signature() {
+        return signature;
+    }
+
+    @Override
+    public Frame predict(Frame input) {
+        int rows = input.rows();
+        float[][] features = new float[modelInputs.size()][];
+        int next = 0;
+        for (FeatureEncoder e : encoders) {
+            Column column = input.column(e.column());
+            next = e.encode(column, rows, features, next);
+        }
+        List<Column> columns = new ArrayList<>(features.length);
+        for (int i = 0; i < features.length; i++) {
+            columns.add(new FloatColumn(modelInputs.get(i), 1, features[i], new BitSet()));
+        }
+        Frame out = model.predict(new Frame(rows, columns));
+        return pipeline.classes().isEmpty() ? out : named(out);
+    }
+
+    /** Replaces class indices with class names. */
+    private Frame named(Frame out) {
+        List<Column> columns = new ArrayList<>(out.columns().size());
+        List<String> classes = pipeline.classes();
+        for (Column c : out.columns()) {
+            if (c.name().equals(Signature.LABEL) && c instanceof LongColumn label) {
+                String[] names = new String[label.rows()];
+                for (int r = 0; r < names.length; r++) {
+                    long index = label.get(r);
+                    if (index < 0 || index >= classes.size()) {
+                        throw new IllegalStateException(
+                                "the model predicted class index %d but has %d classes"
+                                        .formatted(index, classes.size()));
+                    }
+                    names[r] = classes.get((int) index);
+                }
+                columns.add(new StringColumn(Signature.LABEL, 1, names, label.nulls()));
+            } else {
+                columns.add(c);
+            }
+        }
+        return new Frame(out.rows(), columns);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return "pipeline(" + pipeline.features().size() + " columns) -> " + model;
+    }
+}
