@@ -3,6 +3,7 @@ package dev.slipway.data;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.StoreException;
 import dev.slipway.api.data.DatasetRef;
+import dev.slipway.api.model.Frame;
 import dev.slipway.store.BlobId;
 import dev.slipway.store.SlipwayHome;
 import dev.slipway.store.Workspace;
@@ -110,6 +111,21 @@ public final class Datasets {
         } catch (SQLException e) {
             throw new StoreException(
                     "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the named columns of a version into memory, rows in file order: numeric columns as
+     * FP64, integers and timestamps (microseconds since the epoch) as INT64, booleans as BOOL,
+     * categories and text as STRING; a missing value is a null row (and NaN in FP64 columns).
+     *
+     * @throws InvalidInputException when a column is not in the version, naming the ones that are
+     */
+    public Frame read(DatasetRef ref, List<String> columns) {
+        DatasetVersion v = resolve(ref);
+        try (Workspace ws = home.newWorkspace("read");
+                DuckSession duck = DuckSession.open(ws.path(), limits)) {
+            return FrameReader.read(duck, snapshot(v), v, columns);
         }
     }
 
