@@ -8,6 +8,9 @@ sealed interface FeatureEncoder permits NumericEncoder, OneHotEncoder {
     /** The raw column read. */
     String column();
 
+    /** The number of features written. */
+    int width();
+
     /**
      * Encodes {@code rows} rows of {@code column} into {@code features[next...]}, one array of
      * {@code rows} values per feature; returns the index of the next feature.

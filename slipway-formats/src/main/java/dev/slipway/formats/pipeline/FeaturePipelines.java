@@ -2,6 +2,7 @@ package dev.slipway.formats.pipeline;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.model.FeaturePipeline;
+import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.Predictor;
 
 /** Puts a {@link FeaturePipeline} in front of a model's predictor. */
@@ -20,5 +21,26 @@ public final class FeaturePipelines {
      */
     public static Predictor wrap(FeaturePipeline pipeline, Predictor model) {
         return new PipelinePredictor(pipeline, model);
+    }
+
+    /**
+     * The features of every row of {@code input}, as the wrapped model receives them: {@link
+     * FeaturePipeline#featureCount()} float32 values per row, row after row, NaN for a missing
+     * value. Training uses this, so a model is trained on exactly what it is served.
+     *
+     * @throws InvalidInputException when a column is missing or has the wrong type
+     */
+    public static float[] encodeRows(FeaturePipeline pipeline, Frame input) {
+        float[][] columns = PipelinePredictor.encode(PipelinePredictor.encoders(pipeline), input);
+        int rows = input.rows();
+        int width = columns.length;
+        float[] out = new float[Math.multiplyExact(rows, width)];
+        for (int j = 0; j < width; j++) {
+            float[] c = columns[j];
+            for (int r = 0; r < rows; r++) {
+                out[r * width + j] = c[r];
+            }
+        }
+        return out;
     }
 }

@@ -12,6 +12,11 @@ import dev.slipway.api.model.StringColumn;
 record NumericEncoder(String column) implements FeatureEncoder {
 
     @Override
+    public int width() {
+        return 1;
+    }
+
+    @Override
     public int encode(Column c, int rows, float[][] features, int next) {
         if (c.width() != 1) {
             throw InvalidInputException.of(

@@ -40,6 +40,11 @@ final class OneHotEncoder implements FeatureEncoder {
     }
 
     @Override
+    public int width() {
+        return categories.size();
+    }
+
+    @Override
     public int encode(Column c, int rows, float[][] features, int next) {
         if (c.width() != 1) {
             throw InvalidInputException.of(

@@ -38,8 +38,26 @@ final class PipelinePredictor implements Predictor {
                     "the feature pipeline writes %d features but the model takes %d inputs; the package's pipeline does not belong to its model file"
                             .formatted(pipeline.featureCount(), modelInputs.size()));
         }
-        this.encoders = pipeline.features().stream().map(f -> encoder(f, pipeline)).toList();
+        this.encoders = encoders(pipeline);
         this.signature = new Signature(inputs(pipeline), outputs(model.signature(), pipeline));
+    }
+
+    static List<FeatureEncoder> encoders(FeaturePipeline pipeline) {
+        return pipeline.features().stream().map(f -> encoder(f, pipeline)).toList();
+    }
+
+    /** One array of feature values per feature, in the pipeline's feature order. */
+    static float[][] encode(List<FeatureEncoder> encoders, Frame input) {
+        int count = 0;
+        for (FeatureEncoder e : encoders) {
+            count += e.width();
+        }
+        float[][] features = new float[count][];
+        int next = 0;
+        for (FeatureEncoder e : encoders) {
+            next = e.encode(input.column(e.column()), input.rows(), features, next);
+        }
+        return features;
     }
 
     private static FeatureEncoder encoder(FeatureColumn f, FeaturePipeline pipeline) {
@@ -98,12 +116,7 @@ final class PipelinePredictor implements Predictor {
     @Override
     public Frame predict(Frame input) {
         int rows = input.rows();
-        float[][] features = new float[modelInputs.size()][];
-        int next = 0;
-        for (FeatureEncoder e : encoders) {
-            Column column = input.column(e.column());
-            next = e.encode(column, rows, features, next);
-        }
+        float[][] features = encode(encoders, input);
         List<Column> columns = new ArrayList<>(features.length);
         for (int i = 0; i < features.length; i++) {
             columns.add(new FloatColumn(modelInputs.get(i), 1, features[i], new BitSet()));
