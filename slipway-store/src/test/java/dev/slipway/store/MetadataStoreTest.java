@@ -57,10 +57,10 @@ class MetadataStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void open_freshDatabase_migratesToVersionOne(TestDatabase.Kind kind) {
+    void open_freshDatabase_migratesToTheLatestVersion(TestDatabase.Kind kind) {
         MetadataStore store = open(kind);
 
-        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(LatestSchema.version());
         assertThat(count(store, "datasets")).isZero();
     }
 
@@ -72,8 +72,8 @@ class MetadataStoreTest {
 
         MetadataStore reopened = open(db);
 
-        assertThat(reopened.schemaVersion()).isEqualTo(1);
-        assertThat(count(reopened, "flyway_schema_history")).isEqualTo(1);
+        assertThat(reopened.schemaVersion()).isEqualTo(LatestSchema.version());
+        assertThat(count(reopened, "flyway_schema_history")).isEqualTo(LatestSchema.count());
     }
 
     @ParameterizedTest
@@ -240,9 +240,10 @@ class MetadataStoreTest {
                                         "INSERT INTO flyway_schema_history (installed_rank, version,"
                                                 + " description, type, script, checksum,"
                                                 + " installed_by, execution_time, success)"
-                                                + " VALUES (2, '999', 'future', 'SQL',"
+                                                + " VALUES (?, '999', 'future', 'SQL',"
                                                 + " 'V999__future.sql', 0, 'test', 0, ?)")) {
-                            s.setBoolean(1, true);
+                            s.setInt(1, LatestSchema.count() + 1);
+                            s.setBoolean(2, true);
                             return s.executeUpdate();
                         }
                     });
@@ -251,7 +252,7 @@ class MetadataStoreTest {
         assertThatThrownBy(() -> open(db))
                 .isInstanceOf(IncompatibleFormatException.class)
                 .hasMessageContaining("version 999")
-                .hasMessageContaining("up to 1")
+                .hasMessageContaining("up to " + LatestSchema.version())
                 .hasMessageContaining("upgrade Slipway");
     }
 }

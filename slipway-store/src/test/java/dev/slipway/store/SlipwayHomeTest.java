@@ -36,7 +36,7 @@ class SlipwayHomeTest {
             assertThat(home.datasetsDir()).isDirectory();
             assertThat(home.root().resolve("tmp")).isDirectory();
             assertThat(home.root().resolve("slipway.db")).isRegularFile();
-            assertThat(home.metadata().schemaVersion()).isEqualTo(1);
+            assertThat(home.metadata().schemaVersion()).isEqualTo(LatestSchema.version());
         }
     }
 
