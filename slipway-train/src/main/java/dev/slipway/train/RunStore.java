@@ -1,0 +1,206 @@
+package dev.slipway.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.api.CorruptDataException;
+import dev.slipway.api.NotFoundException;
+import dev.slipway.api.model.ModelRef;
+import dev.slipway.api.model.Task;
+import dev.slipway.store.MetadataStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Runs in the metadata store's {@code runs} table. Thread-safe. */
+final class RunStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, Double>> NUMBERS =
+            new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, kind, parent, created_at, duration_ms, dataset, dataset_version, dataset_sha256,"
+                    + " holdout, target, task, algorithm, seed, params_json, metrics_json,"
+                    + " environment_json, model, model_version";
+
+    private final MetadataStore store;
+
+    RunStore(MetadataStore store) {
+        this.store = store;
+    }
+
+    /** The next run number, inside the transaction that inserts it. */
+    static int nextId(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT max(id) FROM runs");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1) + 1;
+        }
+    }
+
+    /** Inserts {@code run} in the caller's transaction. */
+    static void insert(Connection c, Run run) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement(
+                        "INSERT INTO runs ("
+                                + COLUMNS
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setInt(1, run.id());
+            s.setString(2, run.kind().label());
+            if (run.parent().isPresent()) {
+                s.setInt(3, run.parent().get());
+            } else {
+                s.setNull(3, Types.INTEGER);
+            }
+            s.setString(4, run.createdAt().toString());
+            s.setLong(5, run.duration().toMillis());
+            s.setString(6, run.dataset());
+            s.setString(7, run.datasetVersion());
+            s.setString(8, run.datasetSha256());
+            s.setString(9, run.holdout());
+            s.setString(10, run.target());
+            s.setString(11, run.task().label());
+            s.setString(12, run.algorithm().label());
+            s.setLong(13, run.seed());
+            s.setString(14, json(new TreeMap<>(run.params())));
+            s.setString(15, json(run.metrics()));
+            s.setString(16, json(new TreeMap<>(run.environment())));
+            if (run.model().isPresent()) {
+                s.setString(17, run.model().get().name());
+                s.setInt(18, run.model().get().version());
+            } else {
+                s.setNull(17, Types.VARCHAR);
+                s.setNull(18, Types.INTEGER);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** Every run, newest first, optionally only those of one dataset. */
+    List<Run> list(Optional<String> dataset) {
+        return store.read(
+                "list runs",
+                c -> {
+                    String where = dataset.isPresent() ? " WHERE dataset = ?" : "";
+                    try (PreparedStatement s =
+                            c.prepareStatement(
+                                    "SELECT "
+                                            + COLUMNS
+                                            + " FROM runs"
+                                            + where
+                                            + " ORDER BY id DESC")) {
+                        if (dataset.isPresent()) {
+                            s.setString(1, dataset.get());
+                        }
+                        return many(s);
+                    }
+                });
+    }
+
+    /** The trials of tuning run {@code parent}, in order. */
+    List<Run> trials(int parent) {
+        return store.read(
+                "list trials of run " + parent,
+                c -> {
+                    try (PreparedStatement s =
+                            c.prepareStatement(
+                                    "SELECT "
+                                            + COLUMNS
+                                            + " FROM runs WHERE parent = ? ORDER BY id")) {
+                        s.setInt(1, parent);
+                        return many(s);
+                    }
+                });
+    }
+
+    /** Run {@code id}; NotFoundException when there is none. */
+    Run get(int id) {
+        return store.read(
+                "read run " + id,
+                c -> {
+                    try (PreparedStatement s =
+                            c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id = ?")) {
+                        s.setInt(1, id);
+                        List<Run> runs = many(s);
+                        if (runs.isEmpty()) {
+                            throw new NotFoundException(
+                                    "run",
+                                    Integer.toString(id),
+                                    "no run %d; 'slipway runs list' shows the runs there are"
+                                            .formatted(id));
+                        }
+                        return runs.getFirst();
+                    }
+                });
+    }
+
+    private static List<Run> many(PreparedStatement s) throws SQLException {
+        List<Run> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Run row(ResultSet rs) throws SQLException {
+        int id = rs.getInt("id");
+        int parent = rs.getInt("parent");
+        Optional<Integer> parentId = rs.wasNull() ? Optional.empty() : Optional.of(parent);
+        String model = rs.getString("model");
+        int modelVersion = rs.getInt("model_version");
+        Optional<ModelRef.Version> ref =
+                model == null || rs.wasNull()
+                        ? Optional.empty()
+                        : Optional.of(new ModelRef.Version(model, modelVersion));
+        String where = "run " + id;
+        return new Run(
+                id,
+                Run.Kind.fromLabel(rs.getString("kind")),
+                parentId,
+                Instant.parse(rs.getString("created_at")),
+                Duration.ofMillis(rs.getLong("duration_ms")),
+                rs.getString("dataset"),
+                rs.getString("dataset_version"),
+                rs.getString("dataset_sha256"),
+                rs.getString("holdout"),
+                rs.getString("target"),
+                Task.fromLabel(rs.getString("task")),
+                Algorithm.fromLabel(rs.getString("algorithm")),
+                rs.getLong("seed"),
+                read(rs.getString("params_json"), STRINGS, where),
+                read(rs.getString("metrics_json"), NUMBERS, where),
+                read(rs.getString("environment_json"), STRINGS, where),
+                ref);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write run JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type, String where) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new CorruptDataException(
+                    where,
+                    "the record of %s in the metadata store is damaged (%s); it was changed outside Slipway"
+                            .formatted(where, e.getOriginalMessage()));
+        }
+    }
+}
