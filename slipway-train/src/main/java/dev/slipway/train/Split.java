@@ -16,7 +16,7 @@ final class Split {
         int count = (int) Math.max(1, Math.min(rows - 1L, Math.round(rows * fraction)));
         long[] keyed = new long[rows];
         for (int r = 0; r < rows; r++) {
-            keyed[r] = mix(seed ^ mix(r + 0x9E3779B97F4A7C15L));
+            keyed[r] = key(seed, r);
         }
         long[] sorted = keyed.clone();
         Arrays.sort(sorted);
@@ -45,6 +45,11 @@ final class Split {
             }
         }
         return out;
+    }
+
+    /** The shuffle key of row {@code r} under {@code seed}. */
+    static long key(long seed, int r) {
+        return mix(seed ^ mix(r + 0x9E3779B97F4A7C15L));
     }
 
     /** Stafford's variant 13 of the SplitMix64 finalizer. */
