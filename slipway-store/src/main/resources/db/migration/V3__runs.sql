@@ -2,11 +2,12 @@
 -- Portable SQL: runs unchanged on SQLite and PostgreSQL. Times are ISO-8601 UTC text.
 
 CREATE TABLE runs (
-    id                INTEGER      NOT NULL PRIMARY KEY,
+    -- 12 hex digits, chosen at random when the run starts
+    id                VARCHAR(32)  NOT NULL PRIMARY KEY,
     -- train, tune or trial
     kind              VARCHAR(16)  NOT NULL,
     -- the tuning run a trial belongs to
-    parent            INTEGER      REFERENCES runs (id),
+    parent            VARCHAR(32)  REFERENCES runs (id),
     created_at        VARCHAR(40)  NOT NULL,
     duration_ms       BIGINT       NOT NULL,
     dataset           VARCHAR(128) NOT NULL,
@@ -27,4 +28,5 @@ CREATE TABLE runs (
 );
 
 CREATE INDEX runs_parent ON runs (parent);
+CREATE INDEX runs_created ON runs (created_at);
 CREATE INDEX runs_dataset ON runs (dataset, dataset_version);

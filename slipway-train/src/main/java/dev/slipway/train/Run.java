@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * One recorded training: what it was given, what it measured, and the model it registered.
  *
- * @param id the run's number, from 1
+ * @param id the run's id: 12 hex digits
  * @param kind a training, a tuning, or one trial of a tuning
  * @param parent the tuning a trial belongs to
  * @param createdAt when it started
@@ -30,9 +30,9 @@ import java.util.Optional;
  * @param model the registered model version, if any
  */
 public record Run(
-        int id,
+        String id,
         Kind kind,
-        Optional<Integer> parent,
+        Optional<String> parent,
         Instant createdAt,
         Duration duration,
         String dataset,
@@ -65,6 +65,7 @@ public record Run(
     }
 
     public Run {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(createdAt, "createdAt");

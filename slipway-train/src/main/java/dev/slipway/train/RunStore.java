@@ -39,13 +39,9 @@ final class RunStore {
         this.store = store;
     }
 
-    /** The next run number, inside the transaction that inserts it. */
-    static int nextId(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT max(id) FROM runs");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getInt(1) + 1;
-        }
+    /** A new run id: 12 random hex digits. */
+    static String newId(java.util.random.RandomGenerator random) {
+        return "%012x".formatted(random.nextLong() & 0xFFFF_FFFF_FFFFL);
     }
 
     /** Inserts {@code run} in the caller's transaction. */
@@ -55,12 +51,12 @@ final class RunStore {
                         "INSERT INTO runs ("
                                 + COLUMNS
                                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setInt(1, run.id());
+            s.setString(1, run.id());
             s.setString(2, run.kind().label());
             if (run.parent().isPresent()) {
-                s.setInt(3, run.parent().get());
+                s.setString(3, run.parent().get());
             } else {
-                s.setNull(3, Types.INTEGER);
+                s.setNull(3, Types.VARCHAR);
             }
             s.setString(4, run.createdAt().toString());
             s.setLong(5, run.duration().toMillis());
@@ -108,7 +104,7 @@ final class RunStore {
     }
 
     /** The trials of tuning run {@code parent}, in order. */
-    List<Run> trials(int parent) {
+    List<Run> trials(String parent) {
         return store.read(
                 "list trials of run " + parent,
                 c -> {
@@ -123,21 +119,44 @@ final class RunStore {
                 });
     }
 
-    /** Run {@code id}; NotFoundException when there is none. */
-    Run get(int id) {
+    /**
+     * The run whose id is {@code id} or starts with it (at least 4 hex digits); NotFoundException
+     * when there is none, InvalidInputException when the prefix fits several.
+     */
+    Run get(String id) {
+        String prefix = id.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!prefix.matches("[0-9a-f]{4,32}")) {
+            throw dev.slipway.api.InvalidInputException.of(
+                    id,
+                    "'%s' is not a run id; run ids are 12 hex digits (4 or more are enough), see 'slipway runs list'"
+                            .formatted(id));
+        }
         return store.read(
                 "read run " + id,
                 c -> {
                     try (PreparedStatement s =
-                            c.prepareStatement("SELECT " + COLUMNS + " FROM runs WHERE id = ?")) {
-                        s.setInt(1, id);
+                            c.prepareStatement(
+                                    "SELECT "
+                                            + COLUMNS
+                                            + " FROM runs WHERE id LIKE ? ORDER BY id LIMIT 3")) {
+                        s.setString(1, prefix + "%");
                         List<Run> runs = many(s);
                         if (runs.isEmpty()) {
                             throw new NotFoundException(
                                     "run",
-                                    Integer.toString(id),
-                                    "no run %d; 'slipway runs list' shows the runs there are"
+                                    id,
+                                    "no run %s; 'slipway runs list' shows the runs there are"
                                             .formatted(id));
+                        }
+                        if (runs.size() > 1) {
+                            throw dev.slipway.api.InvalidInputException.of(
+                                    id,
+                                    "run id '%s' fits several runs (%s, ...); give more digits"
+                                            .formatted(
+                                                    id,
+                                                    String.join(
+                                                            ", ",
+                                                            runs.stream().map(Run::id).toList())));
                         }
                         return runs.getFirst();
                     }
@@ -155,9 +174,8 @@ final class RunStore {
     }
 
     private static Run row(ResultSet rs) throws SQLException {
-        int id = rs.getInt("id");
-        int parent = rs.getInt("parent");
-        Optional<Integer> parentId = rs.wasNull() ? Optional.empty() : Optional.of(parent);
+        String id = rs.getString("id");
+        Optional<String> parentId = Optional.ofNullable(rs.getString("parent"));
         String model = rs.getString("model");
         int modelVersion = rs.getInt("model_version");
         Optional<ModelRef.Version> ref =
