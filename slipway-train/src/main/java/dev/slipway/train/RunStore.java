@@ -112,8 +112,9 @@ final class RunStore {
                             c.prepareStatement(
                                     "SELECT "
                                             + COLUMNS
-                                            + " FROM runs WHERE parent = ? ORDER BY id")) {
-                        s.setInt(1, parent);
+                                            + " FROM runs WHERE parent = ?"
+                                            + " ORDER BY created_at, id")) {
+                        s.setString(1, parent);
                         return many(s);
                     }
                 });
