@@ -90,6 +90,33 @@ public final class ModelRegistry {
             List<PackageEntry> files,
             String description,
             Map<String, String> tags) {
+        return register(name, manifest, files, description, tags, (c, v) -> {});
+    }
+
+    /**
+     * Work that must commit or roll back together with a new version, e.g. the record of the
+     * training run that made it.
+     */
+    @FunctionalInterface
+    public interface AlongWith {
+        /** Runs inside the registration's transaction, once the version is inserted. */
+        void run(java.sql.Connection connection, ModelVersion registered)
+                throws java.sql.SQLException;
+    }
+
+    /**
+     * As {@link #register(String, ModelManifest, List, String, Map)}, running {@code alongWith} in
+     * the same metadata transaction: the version and what {@code alongWith} writes become visible
+     * together, or neither does.
+     */
+    public ModelVersion register(
+            String name,
+            ModelManifest manifest,
+            List<PackageEntry> files,
+            String description,
+            Map<String, String> tags,
+            AlongWith alongWith) {
+        Objects.requireNonNull(alongWith, "alongWith");
         ModelRef.requireValidName(name);
         Labels.requireValidDescription(description);
         Map<String, String> sortedTags = Provenance.sorted(tags);
@@ -109,8 +136,11 @@ public final class ModelRegistry {
                                             now,
                                             description,
                                             sortedTags);
+                            ModelVersion registered =
+                                    ModelCatalog.resolve(c, new ModelRef.Version(name, version));
+                            alongWith.run(c, registered);
                             beforeCommit.run();
-                            return ModelCatalog.resolve(c, new ModelRef.Version(name, version));
+                            return registered;
                         });
     }
 
