@@ -6,14 +6,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * ROC AUC. Reference values: the {@code roc_auc_score} docstring and User Guide ({@code [0, 0, 1,
- * 1]} scored {@code [0.1, 0.4, 0.35, 0.8]} is 0.75) and scikit-learn's {@code
- * test_roc_curve_toydata}.
+ * ROC AUC. Reference values: scikit-learn's User Guide on {@code roc_auc_score} (labels {@code [0,
+ * 0, 1, 1]} scored {@code [0.1, 0.4, 0.35, 0.8]} give 0.75) and {@code test_roc_curve_toydata} in
+ * {@code metrics/tests/test_ranking.py}; the tie rule against the Mann–Whitney definition.
  */
 class RankingTest {
 
     @Test
-    void rocAuc_docstringExample_isThreeQuarters() {
+    void rocAuc_userGuideExample_isThreeQuarters() {
         assertThat(Ranking.rocAuc(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8}))
                 .isEqualTo(0.75);
     }
