@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -153,9 +154,19 @@ final class ModelImporter {
         }
     }
 
-    /** Classifiers report class probabilities; their width tells binary from multi-class. */
+    /**
+     * Classifiers report class probabilities, one position per class: the width tells binary from
+     * multi-class. Tree formats name that output {@code probabilities}, skl2onnx names it {@code
+     * output_probability}. Nothing is said of other models.
+     */
     private static Optional<Task> task(Signature s) {
-        return s.findOutput(Signature.PROBABILITIES)
+        return s.outputs().stream()
+                .filter(
+                        o ->
+                                o.dtype().isNumeric()
+                                        && o.width() >= 2
+                                        && o.name().toLowerCase(Locale.ROOT).contains("probabilit"))
+                .findFirst()
                 .map(p -> p.width() > 2 ? Task.MULTICLASS : Task.BINARY);
     }
 
