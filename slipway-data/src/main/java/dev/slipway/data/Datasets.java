@@ -130,6 +130,24 @@ public final class Datasets {
     }
 
     /**
+     * Reads a whole CSV, Parquet or JSON-lines file (not a dataset) into memory, with the types
+     * DuckDB detects: fractional numbers as FP64, whole numbers as INT64, booleans as BOOL, text
+     * and everything else as STRING; a missing value is a null row (and NaN in FP64 columns).
+     * Columns and rows come in file order. Meant for small files, such as sample rows to try a
+     * model on.
+     *
+     * @throws InvalidInputException when the file is missing, empty or cannot be read as its
+     *     format, or has a nested column
+     */
+    public Frame readFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        try (Workspace ws = home.newWorkspace("read-file");
+                DuckSession duck = DuckSession.open(ws.path(), limits)) {
+            return FileFrames.read(duck, file);
+        }
+    }
+
+    /**
      * Writes a version to {@code out} as CSV (with a header), Parquet or JSON lines. The file
      * appears complete or not at all.
      */
