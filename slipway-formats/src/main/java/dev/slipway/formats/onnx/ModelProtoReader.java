@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * Looks into the bytes of an ONNX {@code ModelProto} for what ONNX Runtime's session does not
- * report: whether a file starts like a model, and the class keys of a {@code ZipMap} output.
+ * report: whether a file starts like a model, and the {@code ZipMap} nodes that turn class
+ * probabilities into maps.
  */
 final class ModelProtoReader {
 
     private static final int MODEL_IR_VERSION = 1;
     private static final int MODEL_GRAPH = 7;
     private static final int GRAPH_NODE = 1;
+    private static final int GRAPH_OUTPUT = 12;
+    private static final int VALUE_INFO_NAME = 1;
     private static final int NODE_INPUT = 1;
     private static final int NODE_OUTPUT = 2;
     private static final int NODE_OP_TYPE = 4;
@@ -26,6 +29,39 @@ final class ModelProtoReader {
     private static final long MAX_IR_VERSION = 63;
 
     private ModelProtoReader() {}
+
+    /**
+     * Where a model's graph is and what it holds.
+     *
+     * @param keyStart the offset of the graph field's key in the model
+     * @param start the offset of the graph message's first byte
+     * @param end the offset just past the graph message
+     * @param outputs the names of the graph's outputs
+     * @param zipMaps the ZipMap nodes that write a graph output
+     */
+    record ModelGraph(
+            int keyStart, int start, int end, List<String> outputs, List<ZipMap> zipMaps) {
+
+        ModelGraph {
+            outputs = List.copyOf(outputs);
+            zipMaps = List.copyOf(zipMaps);
+        }
+    }
+
+    /**
+     * A {@code ZipMap} node that writes a graph output (directly or through {@code Identity}
+     * nodes).
+     *
+     * @param output the graph output holding the maps
+     * @param probabilities the float tensor {@code [N, classes]} the node reads
+     * @param keys the class keys in the model's order: {@link Long}s or {@link String}s
+     */
+    record ZipMap(String output, String probabilities, List<Object> keys) {
+
+        ZipMap {
+            keys = List.copyOf(keys);
+        }
+    }
 
     /**
      * Whether {@code head} starts like a serialized {@code ModelProto}: an {@code ir_version} field
@@ -67,34 +103,68 @@ final class ModelProtoReader {
     }
 
     /**
-     * The class keys of the {@code ZipMap} node that produces the graph output {@code output}
-     * (through {@code Identity} nodes, if any), in the model's class order: {@link Long}s for
-     * integer classes, {@link String}s for named ones.
+     * Reads the model's graph: its outputs and ZipMap nodes; empty when the model has no graph or
+     * more than one graph field.
      *
-     * @throws MalformedException when the bytes are not a well-formed model
+     * @throws MalformedException when the bytes are not a well-formed message
      */
-    static Optional<List<Object>> zipMapKeys(byte[] model, String output) {
-        Map<String, Node> producers = new HashMap<>();
+    static Optional<ModelGraph> readGraph(byte[] model) {
         ProtoCursor top = new ProtoCursor(model, 0, model.length);
+        int keyStart = -1;
+        ProtoCursor graph = null;
+        int graphs = 0;
         while (top.hasNext()) {
+            int key = top.position();
             if (top.next() == MODEL_GRAPH && top.wireType() == ProtoCursor.LEN) {
-                ProtoCursor graph = top.message();
-                while (graph.hasNext()) {
-                    if (graph.next() == GRAPH_NODE && graph.wireType() == ProtoCursor.LEN) {
-                        Node node = Node.read(graph.message());
-                        node.outputs().forEach(o -> producers.put(o, node));
-                    } else {
-                        graph.skip();
-                    }
-                }
+                keyStart = key;
+                graph = top.message();
+                graphs++;
             } else {
                 top.skip();
             }
         }
+        if (graphs != 1) {
+            return Optional.empty();
+        }
+        List<String> outputs = new ArrayList<>();
+        Map<String, Node> producers = new HashMap<>();
+        ProtoCursor fields = new ProtoCursor(model, graph.start(), graph.end());
+        while (fields.hasNext()) {
+            int field = fields.next();
+            if (field == GRAPH_NODE && fields.wireType() == ProtoCursor.LEN) {
+                Node node = Node.read(fields.message());
+                node.outputs().forEach(o -> producers.put(o, node));
+            } else if (field == GRAPH_OUTPUT && fields.wireType() == ProtoCursor.LEN) {
+                outputs.add(valueName(fields.message()));
+            } else {
+                fields.skip();
+            }
+        }
+        List<ZipMap> zipMaps = new ArrayList<>();
+        for (String output : outputs) {
+            zipMapOf(output, producers).ifPresent(zipMaps::add);
+        }
+        return Optional.of(new ModelGraph(keyStart, graph.start(), graph.end(), outputs, zipMaps));
+    }
+
+    private static String valueName(ProtoCursor valueInfo) {
+        String name = "";
+        while (valueInfo.hasNext()) {
+            if (valueInfo.next() == VALUE_INFO_NAME && valueInfo.wireType() == ProtoCursor.LEN) {
+                name = valueInfo.string();
+            } else {
+                valueInfo.skip();
+            }
+        }
+        return name;
+    }
+
+    private static Optional<ZipMap> zipMapOf(String output, Map<String, Node> producers) {
         Node node = producers.get(output);
-        for (int hops = 0; node != null && hops < producers.size(); hops++) {
-            if (node.opType().equals("ZipMap")) {
-                return node.classKeys();
+        for (int hops = 0; node != null && hops <= producers.size(); hops++) {
+            if (node.opType().equals("ZipMap") && !node.inputs().isEmpty()) {
+                String probabilities = node.inputs().getFirst();
+                return node.classKeys().map(keys -> new ZipMap(output, probabilities, keys));
             }
             if (!node.opType().equals("Identity") || node.inputs().isEmpty()) {
                 return Optional.empty();
@@ -133,9 +203,14 @@ final class ModelProtoReader {
             return new Node(opType, inputs, outputs, attributes);
         }
 
-        /** The {@code classlabels_int64s} or {@code classlabels_strings} attribute of a ZipMap. */
+        /**
+         * The {@code classlabels_int64s} or {@code classlabels_strings} attribute of a ZipMap, when
+         * it has classes.
+         */
         Optional<List<Object>> classKeys() {
-            for (ProtoCursor attribute : attributes) {
+            for (ProtoCursor stored : attributes) {
+                ProtoCursor attribute =
+                        new ProtoCursor(stored.bytes(), stored.start(), stored.end());
                 String name = "";
                 List<Object> keys = new ArrayList<>();
                 while (attribute.hasNext()) {
@@ -151,7 +226,9 @@ final class ModelProtoReader {
                         attribute.skip();
                     }
                 }
-                if (name.equals("classlabels_int64s") || name.equals("classlabels_strings")) {
+                boolean labels =
+                        name.equals("classlabels_int64s") || name.equals("classlabels_strings");
+                if (labels && !keys.isEmpty()) {
                     return Optional.of(List.copyOf(keys));
                 }
             }

@@ -1,8 +1,6 @@
 package dev.slipway.formats.onnx;
 
-import ai.onnxruntime.MapInfo;
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.SequenceInfo;
@@ -13,16 +11,18 @@ import dev.slipway.api.model.ColumnSpec;
 import dev.slipway.api.model.DType;
 import dev.slipway.api.model.LoadOptions;
 import dev.slipway.api.model.Signature;
-import dev.slipway.formats.onnx.ProtoCursor.MalformedException;
+import dev.slipway.formats.onnx.ModelProtoReader.ModelGraph;
+import dev.slipway.formats.onnx.ModelProtoReader.ZipMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The inputs and outputs of an ONNX model as Slipway sees them, read from a session's input and
- * output info (and, for {@code ZipMap} outputs, the class keys from the model's bytes).
+ * output info and, for {@code ZipMap} outputs, the model's graph.
  */
 record OnnxBindings(List<OnnxInput> inputs, List<OnnxOutput> outputs) {
 
@@ -41,10 +41,13 @@ record OnnxBindings(List<OnnxInput> inputs, List<OnnxOutput> outputs) {
     /**
      * Reads the bindings of a loaded model.
      *
+     * @param graph the model's graph as read from its bytes, when it has one; outputs the session
+     *     has beyond the graph's own were added by {@link ProbabilityOutputs} and are not shown
      * @throws InvalidInputException when an input or output has a type or shape Slipway does not
      *     exchange, or the feature names do not fit the model
      */
-    static OnnxBindings read(OrtSession session, byte[] model, String source, LoadOptions options)
+    static OnnxBindings read(
+            OrtSession session, Optional<ModelGraph> graph, String source, LoadOptions options)
             throws OrtException {
         Map<String, NodeInfo> inputInfo = session.getInputInfo();
         List<String> featureNames = options.featureNames();
@@ -62,9 +65,16 @@ record OnnxBindings(List<OnnxInput> inputs, List<OnnxOutput> outputs) {
         for (NodeInfo node : inputInfo.values()) {
             inputs.add(input(node, source, featureNames));
         }
+        Map<String, ZipMap> zipMaps = new HashMap<>();
+        graph.ifPresent(g -> g.zipMaps().forEach(z -> zipMaps.put(z.output(), z)));
         List<OnnxOutput> outputs = new ArrayList<>();
         for (NodeInfo node : session.getOutputInfo().values()) {
-            outputs.add(output(node, model, source));
+            String name = node.getName();
+            if (graph.isPresent() && !graph.get().outputs().contains(name)) {
+                continue;
+            }
+            ZipMap zipMap = zipMaps.get(name);
+            outputs.add(zipMap != null ? classProbabilities(zipMap) : output(node, source));
         }
         return new OnnxBindings(inputs, outputs);
     }
@@ -85,48 +95,27 @@ record OnnxBindings(List<OnnxInput> inputs, List<OnnxOutput> outputs) {
         return new OnnxInput(spec, type, shape.length);
     }
 
-    private static OnnxOutput output(NodeInfo node, byte[] model, String source) {
+    private static OnnxOutput output(NodeInfo node, String source) {
         String name = node.getName();
         if (node.getInfo() instanceof SequenceInfo sequence && sequence.isSequenceOfMaps()) {
-            return classMap(name, sequence.mapInfo, model, source);
-        }
-        TensorInfo tensor = tensorInfo(node, source, "output");
-        ElementType type = elementType(tensor, name, source, "output");
-        int width = width(tensor.getShape(), name, source, "output", 0);
-        return new OnnxOutput.Tensor(new ColumnSpec(name, type.dtype(), width, List.of()), type);
-    }
-
-    private static OnnxOutput classMap(String name, MapInfo map, byte[] model, String source) {
-        boolean supportedKeys =
-                map.keyType == OnnxJavaType.INT64 || map.keyType == OnnxJavaType.STRING;
-        if (!supportedKeys || map.valueType != OnnxJavaType.FLOAT) {
-            throw unsupported(
-                    source,
-                    name,
-                    "output",
-                    "a sequence of maps from %s to %s".formatted(map.keyType, map.valueType),
-                    "class probabilities as maps from INT64 or STRING to FLOAT (ZipMap)");
-        }
-        Optional<List<Object>> keys;
-        try {
-            keys = ModelProtoReader.zipMapKeys(model, name);
-        } catch (MalformedException e) {
-            throw InvalidInputException.of(
-                    source,
-                    "ONNX model '%s' is not well-formed where its graph is read (%s); export it again"
-                            .formatted(source, e.getMessage()));
-        }
-        if (keys.isEmpty() || keys.get().isEmpty()) {
             throw unsupported(
                     source,
                     name,
                     "output",
                     "a sequence of maps not made by a ZipMap node with class labels",
-                    "class probabilities from a ZipMap node (skl2onnx); or convert with zipmap=False to get a tensor");
+                    "class probabilities from a ZipMap node (skl2onnx), or a tensor (convert with zipmap=False)");
         }
-        List<String> labels = keys.get().stream().map(String::valueOf).toList();
-        return new OnnxOutput.ClassMap(
-                new ColumnSpec(name, DType.FP32, labels.size(), labels), keys.get());
+        TensorInfo tensor = tensorInfo(node, source, "output");
+        ElementType type = elementType(tensor, name, source, "output");
+        int width = width(tensor.getShape(), name, source, "output", 0);
+        return new OnnxOutput(new ColumnSpec(name, type.dtype(), width, List.of()), type, name);
+    }
+
+    /** A ZipMap output, read from the probability tensor the ZipMap reads. */
+    private static OnnxOutput classProbabilities(ZipMap zipMap) {
+        List<String> labels = zipMap.keys().stream().map(String::valueOf).toList();
+        ColumnSpec spec = new ColumnSpec(zipMap.output(), DType.FP32, labels.size(), labels);
+        return new OnnxOutput(spec, ElementType.FLOAT, zipMap.probabilities());
     }
 
     private static TensorInfo tensorInfo(NodeInfo node, String source, String kind) {

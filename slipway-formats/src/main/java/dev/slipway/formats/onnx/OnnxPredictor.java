@@ -1,6 +1,7 @@
 package dev.slipway.formats.onnx;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -11,9 +12,11 @@ import dev.slipway.api.model.Predictor;
 import dev.slipway.api.model.Signature;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -28,6 +31,7 @@ final class OnnxPredictor implements Predictor {
     private final OrtSession session;
     private final OnnxBindings bindings;
     private final Signature signature;
+    private final Set<String> fetches;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -37,6 +41,8 @@ final class OnnxPredictor implements Predictor {
         this.session = Objects.requireNonNull(session, "session");
         this.bindings = Objects.requireNonNull(bindings, "bindings");
         this.signature = bindings.signature();
+        this.fetches = new LinkedHashSet<>();
+        bindings.outputs().forEach(o -> fetches.add(o.fetch()));
     }
 
     @Override
@@ -69,19 +75,17 @@ final class OnnxPredictor implements Predictor {
             if (rows == 0) {
                 return new Frame(0, bindings.outputs().stream().map(OnnxOutput::empty).toList());
             }
-            try (OrtSession.Result result = session.run(tensors)) {
+            try (OrtSession.Result result = session.run(tensors, fetches)) {
                 List<Column> columns = new ArrayList<>(bindings.outputs().size());
                 for (OnnxOutput out : bindings.outputs()) {
-                    String name = out.spec().name();
-                    columns.add(
-                            out.read(
-                                    result.get(name)
-                                            .orElseThrow(
-                                                    () ->
-                                                            new IllegalStateException(
-                                                                    "ONNX Runtime returned no output '%s'"
-                                                                            .formatted(name))),
-                                    rows));
+                    OnnxValue value =
+                            result.get(out.fetch())
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalStateException(
+                                                            "ONNX Runtime returned no output '%s'"
+                                                                    .formatted(out.fetch())));
+                    columns.add(out.read(value, rows));
                 }
                 return new Frame(rows, columns);
             }

@@ -31,14 +31,31 @@ final class ProtoCursor {
     }
 
     private final byte[] bytes;
+    private final int start;
     private final int end;
     private int pos;
     private int tag;
 
     ProtoCursor(byte[] bytes, int from, int to) {
         this.bytes = bytes;
+        this.start = from;
         this.pos = from;
         this.end = to;
+    }
+
+    /** The whole buffer this cursor reads from. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The offset of this message's first byte in the whole buffer. */
+    int start() {
+        return start;
+    }
+
+    /** The offset just past this message's last byte in the whole buffer. */
+    int end() {
+        return end;
     }
 
     /** Whether another field follows. */
