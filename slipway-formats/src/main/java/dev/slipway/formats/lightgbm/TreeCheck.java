@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Checks one tree of a LightGBM text model before LightGBM reads it: every array LightGBM indexes
- * has the length it will assume, every child, feature and category index points inside its array,
- * and the nodes form one tree. LightGBM trusts these and reads out of bounds when they are wrong.
+ * has the length it will assume, every number it parses is one, every child, feature and category
+ * index points inside its array, and the nodes form one tree. LightGBM trusts these: it reads out
+ * of bounds when they are wrong, and its error for a bad number in a tree aborts the process (it is
+ * raised inside an OpenMP loop).
  */
 final class TreeCheck {
 
@@ -36,7 +38,7 @@ final class TreeCheck {
         int leaves = (int) single("num_leaves", 1, Integer.MAX_VALUE);
         int categories = (int) single("num_cat", 0, Integer.MAX_VALUE);
         doubles("leaf_value", leaves);
-        optionalCount("shrinkage", 1);
+        optionalDoubles("shrinkage", 1);
         boolean linear = keys.containsKey("is_linear") && single("is_linear", 0, 1) == 1;
         if (leaves <= 1 && !linear) {
             return; // LightGBM reads nothing more of a one-leaf tree
@@ -51,11 +53,11 @@ final class TreeCheck {
                         ? integers("decision_type", splits, -128, 127)
                         : new long[splits];
         for (String key : List.of("split_gain", "internal_value", "internal_weight")) {
-            optionalCount(key, splits);
+            optionalDoubles(key, splits);
         }
-        optionalCount("internal_count", splits);
-        optionalCount("leaf_weight", leaves);
-        optionalCount("leaf_count", leaves);
+        optionalIntegers("internal_count", splits);
+        optionalDoubles("leaf_weight", leaves);
+        optionalIntegers("leaf_count", leaves);
         checkShape(left, right, leaves);
         checkCategorical(decisions, thresholds, categories);
         if (linear) {
@@ -119,7 +121,7 @@ final class TreeCheck {
     }
 
     private void checkLinear(int leaves) {
-        optionalCount("leaf_const", leaves);
+        optionalDoubles("leaf_const", leaves);
         if (!keys.containsKey("num_features")) {
             return;
         }
@@ -169,9 +171,15 @@ final class TreeCheck {
         return out;
     }
 
-    private void optionalCount(String key, int count) {
+    private void optionalDoubles(String key, int count) {
         if (keys.containsKey(key)) {
-            tokens(key, count);
+            doubles(key, count);
+        }
+    }
+
+    private void optionalIntegers(String key, int count) {
+        if (keys.containsKey(key)) {
+            integers(key, count, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
     }
 
