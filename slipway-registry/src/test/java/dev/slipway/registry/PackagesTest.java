@@ -7,11 +7,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.slipway.api.CorruptDataException;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.NotFoundException;
+import dev.slipway.api.model.ColumnSpec;
+import dev.slipway.api.model.DType;
 import dev.slipway.api.model.DoubleColumn;
+import dev.slipway.api.model.FeatureColumn;
+import dev.slipway.api.model.FeaturePipeline;
 import dev.slipway.api.model.FloatColumn;
 import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.ModelRef;
 import dev.slipway.api.model.Predictor;
+import dev.slipway.api.model.Signature;
+import dev.slipway.api.model.StringColumn;
+import dev.slipway.api.model.UnseenCategoryPolicy;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +115,52 @@ class PackagesTest {
                 DoubleColumn y = (DoubleColumn) out.column("prediction");
                 assertThat(y.get(0)).isEqualTo(1.0);
                 assertThat(y.get(1)).isEqualTo(5.0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void load_withFeaturePipeline_takesRawRecords(TestDatabase.Kind kind) {
+        FeaturePipeline pipeline =
+                new FeaturePipeline(
+                        List.of(
+                                new FeatureColumn.Numeric("age"),
+                                new FeatureColumn.OneHot("color", List.of("red", "blue"))),
+                        UnseenCategoryPolicy.ERROR,
+                        "score",
+                        List.of());
+        Signature raw =
+                new Signature(
+                        List.of(
+                                ColumnSpec.scalar("age", DType.FP64),
+                                ColumnSpec.scalar("color", DType.STRING)),
+                        List.of(ColumnSpec.scalar(Signature.PREDICTION, DType.FP64)));
+        ModelManifest manifest =
+                ModelManifest.builder("linear", "linear-test 1.0", raw, Manifests.trained("run-1"))
+                        .featureNames(pipeline.featureNames())
+                        .pipeline(pipeline)
+                        .build();
+        try (RegistryHome h = RegistryHome.open(dir, kind)) {
+            ModelVersion v =
+                    h.registry()
+                            .register(
+                                    "score",
+                                    manifest,
+                                    Manifests.linearFiles(1, 10, 100),
+                                    "",
+                                    Map.of());
+
+            try (Predictor p = h.registry().load(v)) {
+                Frame out =
+                        p.predict(
+                                Frame.of(
+                                        DoubleColumn.of("age", 2, 3),
+                                        StringColumn.of("color", "blue", "red")));
+
+                assertThat(p.signature()).isEqualTo(raw);
+                assertThat(((DoubleColumn) out.column("prediction")).values())
+                        .containsExactly(102, 13);
             }
         }
     }
