@@ -46,19 +46,14 @@ record OnnxInput(ColumnSpec spec, ElementType type, int rank) {
     /** The tensor for this input from {@code frame}; the caller closes it. */
     OnnxTensor tensor(OrtEnvironment env, Frame frame, String source) throws OrtException {
         String name = spec.name();
-        Column column =
-                frame.find(name)
-                        .orElseThrow(
-                                () ->
-                                        error(
-                                                source,
-                                                "ONNX model '%s' needs column '%s' (%s); the batch has %s. Send a column named '%s'"
-                                                        .formatted(
-                                                                source,
-                                                                name,
-                                                                expected(),
-                                                                frame.names(),
-                                                                name)));
+        Optional<Column> found = frame.find(name);
+        if (found.isEmpty()) {
+            throw error(
+                    source,
+                    "ONNX model '%s' needs column '%s' (%s); the batch has %s. Send a column named '%s'"
+                            .formatted(source, name, expected(), frame.names(), name));
+        }
+        Column column = found.get();
         if (column.width() != spec.width()) {
             throw error(
                     source,
