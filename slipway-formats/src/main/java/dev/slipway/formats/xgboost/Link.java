@@ -11,6 +11,11 @@ final class Link {
         return 1.0f / (e + 1.0f + 1e-16f);
     }
 
+    /** The exponential of a margin in float32, as XGBoost's Poisson objective predicts. */
+    static float exp(float margin) {
+        return (float) Math.exp(margin);
+    }
+
     /** XGBoost's {@code common::Softmax} over {@code width} margins from {@code from}. */
     static void softmax(float[] margins, int from, int width, float[] out, int to) {
         float max = margins[from];

@@ -1,5 +1,7 @@
 package dev.slipway.formats.xgboost;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slipway.api.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /** Reads XGBoost's JSON model format (XGBoost 1.0 and later) into a {@link TreeEnsemble}. */
 final class XGBoostJsonReader {
@@ -27,10 +31,16 @@ final class XGBoostJsonReader {
     }
 
     static XGBoostModel read(byte[] json, String source) {
-        return new XGBoostJsonReader(source).read(json);
+        XGBoostJsonReader reader = new XGBoostJsonReader(source);
+        return reader.read(reader.parse(json));
     }
 
-    private XGBoostModel read(byte[] json) {
+    /** Reads a model already parsed into a tree of nodes (from JSON or UBJSON). */
+    static XGBoostModel read(JsonNode root, String source) {
+        return new XGBoostJsonReader(source).read(root);
+    }
+
+    private JsonNode parse(byte[] json) {
         int first = 0;
         while (first < json.length && Character.isWhitespace(json[first])) {
             first++;
@@ -38,18 +48,31 @@ final class XGBoostJsonReader {
         if (first == json.length || json[first] != '{') {
             throw invalid(
                     "is not an XGBoost JSON model: it does not start with '{'. XGBoost's binary and"
-                            + " UBJSON formats are not read; "
+                            + " UBJSON formats are read by XGBoostFormat; "
                             + RESAVE);
         }
-        JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at byte %d".formatted(at.getByteOffset());
+            throw InvalidInputException.of(
+                    source,
+                    "XGBoost model %s is not valid JSON%s (%s): the file is truncated or damaged; %s"
+                            .formatted(source, where, e.getOriginalMessage(), RESAVE),
+                    e);
         } catch (IOException e) {
             throw InvalidInputException.of(
                     source,
-                    "XGBoost model %s is not valid JSON (%s); %s"
+                    "XGBoost model %s cannot be parsed (%s); %s"
                             .formatted(source, e.getMessage(), RESAVE),
                     e);
+        }
+    }
+
+    private XGBoostModel read(JsonNode root) {
+        if (!root.isObject()) {
+            throw missingField("learner", "");
         }
         JsonNode learner = object(root, "learner", "");
         String objectiveName = text(object(learner, "objective", "learner"), "name", "objective");
@@ -83,8 +106,7 @@ final class XGBoostJsonReader {
                     "has %d targets; only single-target models are supported".formatted(numTarget));
         }
         int groups = 1;
-        if (objective == XGBoostObjective.MULTI_SOFTPROB
-                || objective == XGBoostObjective.MULTI_SOFTMAX) {
+        if (objective.isMultiClass()) {
             groups = intParam(params, "num_class", "learner.learner_model_param");
             if (groups < 2) {
                 throw invalid(
@@ -97,11 +119,33 @@ final class XGBoostJsonReader {
                 source,
                 objective,
                 numFeature,
+                featureNames(learner, numFeature),
                 trees(
                         object(booster, "model", "learner.gradient_booster"),
                         numFeature,
                         groups,
                         baseMargins));
+    }
+
+    /** The learner's {@code feature_names}, or an empty list when it has none. */
+    private List<String> featureNames(JsonNode learner, int numFeature) {
+        JsonNode names = learner.get("feature_names");
+        if (names == null || names.isNull() || names.isEmpty()) {
+            return List.of();
+        }
+        if (!names.isArray() || names.size() != numFeature) {
+            throw invalid(
+                    "has %s feature names for %d features; expected one name per feature or none"
+                            .formatted(names.isArray() ? names.size() : "invalid", numFeature));
+        }
+        List<String> out = new ArrayList<>(numFeature);
+        for (JsonNode n : names) {
+            if (!n.isTextual() || n.textValue().isEmpty()) {
+                throw invalid("has feature name %s; names must be non-empty strings".formatted(n));
+            }
+            out.add(n.textValue());
+        }
+        return List.copyOf(out);
     }
 
     private float[] baseMargins(JsonNode params, XGBoostObjective objective, int groups) {
@@ -129,17 +173,25 @@ final class XGBoostJsonReader {
 
     private float toMargin(XGBoostObjective objective, float baseScore) {
         return switch (objective) {
-            case BINARY_LOGISTIC -> {
+            case BINARY_LOGISTIC, BINARY_LOGITRAW, REG_LOGISTIC -> {
                 if (!(baseScore > 0f && baseScore < 1f)) {
                     throw invalid(
-                            "has base_score %s for binary:logistic; it must be a probability"
-                                            .formatted(baseScore)
+                            "has base_score %s for %s; it must be a probability"
+                                            .formatted(baseScore, objective.xgboostName())
                                     + " strictly between 0 and 1");
                 }
                 // XGBoost's ProbToMargin for the logistic link, in float32.
                 yield (float) -Math.log(1.0f / baseScore - 1.0f);
             }
-            case REG_SQUAREDERROR, MULTI_SOFTPROB, MULTI_SOFTMAX -> baseScore;
+            case COUNT_POISSON -> {
+                if (!(baseScore > 0f)) {
+                    throw invalid(
+                            "has base_score %s for count:poisson; it must be a positive mean count"
+                                    .formatted(baseScore));
+                }
+                yield (float) Math.log(baseScore);
+            }
+            case REG_SQUAREDERROR, REG_ABSOLUTEERROR, MULTI_SOFTPROB, MULTI_SOFTMAX -> baseScore;
         };
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,12 +21,19 @@ public final class XGBoostModel {
     private final String source;
     private final XGBoostObjective objective;
     private final int numFeatures;
+    private final List<String> featureNames;
     private final TreeEnsemble trees;
 
-    XGBoostModel(String source, XGBoostObjective objective, int numFeatures, TreeEnsemble trees) {
+    XGBoostModel(
+            String source,
+            XGBoostObjective objective,
+            int numFeatures,
+            List<String> featureNames,
+            TreeEnsemble trees) {
         this.source = Objects.requireNonNull(source, "source");
         this.objective = Objects.requireNonNull(objective, "objective");
         this.numFeatures = numFeatures;
+        this.featureNames = List.copyOf(featureNames);
         this.trees = Objects.requireNonNull(trees, "trees");
     }
 
@@ -63,6 +71,11 @@ public final class XGBoostModel {
     /** The number of values in a row. */
     public int numFeatures() {
         return numFeatures;
+    }
+
+    /** The feature names stored in the model file, in order; empty when it stores none. */
+    public List<String> featureNames() {
+        return featureNames;
     }
 
     /** The number of trees. */
@@ -150,8 +163,9 @@ public final class XGBoostModel {
     /** Applies the objective's link function to one row's margins, as XGBoost does in float32. */
     private void transform(float[] margins, int from, float[] out, int to) {
         switch (objective) {
-            case REG_SQUAREDERROR -> out[to] = margins[from];
-            case BINARY_LOGISTIC -> out[to] = Link.sigmoid(margins[from]);
+            case REG_SQUAREDERROR, REG_ABSOLUTEERROR, BINARY_LOGITRAW -> out[to] = margins[from];
+            case BINARY_LOGISTIC, REG_LOGISTIC -> out[to] = Link.sigmoid(margins[from]);
+            case COUNT_POISSON -> out[to] = Link.exp(margins[from]);
             case MULTI_SOFTPROB -> Link.softmax(margins, from, marginWidth(), out, to);
             case MULTI_SOFTMAX -> out[to] = Link.argmax(margins, from, marginWidth());
         }

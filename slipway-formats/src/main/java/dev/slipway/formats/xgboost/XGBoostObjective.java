@@ -13,7 +13,15 @@ public enum XGBoostObjective {
     /** {@code multi:softprob}: one margin per class, the prediction is their softmax. */
     MULTI_SOFTPROB("multi:softprob"),
     /** {@code multi:softmax}: one margin per class, the prediction is the index of the largest. */
-    MULTI_SOFTMAX("multi:softmax");
+    MULTI_SOFTMAX("multi:softmax"),
+    /** {@code binary:logitraw}: one margin per row, the prediction is the margin itself. */
+    BINARY_LOGITRAW("binary:logitraw"),
+    /** {@code reg:logistic}: one margin per row, the prediction is its sigmoid. */
+    REG_LOGISTIC("reg:logistic"),
+    /** {@code reg:absoluteerror}: one margin per row, the prediction is the margin. */
+    REG_ABSOLUTEERROR("reg:absoluteerror"),
+    /** {@code count:poisson}: one margin per row, the prediction is its exponential. */
+    COUNT_POISSON("count:poisson");
 
     private final String xgboostName;
 
@@ -24,6 +32,11 @@ public enum XGBoostObjective {
     /** The name XGBoost gives the objective, e.g. {@code binary:logistic}. */
     public String xgboostName() {
         return xgboostName;
+    }
+
+    /** Whether the model has one margin per class. */
+    boolean isMultiClass() {
+        return this == MULTI_SOFTPROB || this == MULTI_SOFTMAX;
     }
 
     static Optional<XGBoostObjective> find(String xgboostName) {
