@@ -2,7 +2,6 @@ package dev.slipway.formats.onnx;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import dev.slipway.api.InvalidInputException;
@@ -109,9 +108,12 @@ public final class OnnxFormat implements ModelFormat {
                 cause);
     }
 
-    /** The shared environment; ONNX Runtime keeps one per process. */
+    /**
+     * The shared environment; ONNX Runtime keeps one per process. Its default settings, so that
+     * other users of ONNX Runtime in the process get the same one without a warning.
+     */
     private static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "slipway");
+        return OrtEnvironment.getEnvironment();
     }
 
     /**
