@@ -56,13 +56,10 @@ final class Features {
         List<FeatureColumn> steps = new ArrayList<>();
         for (Field f : fields) {
             Column values = train.column(f.name());
+            requireValues(f, values);
             switch (f.type()) {
-                case NUMERIC, INTEGER, BOOLEAN -> {
-                    requireValues(f, values);
-                    steps.add(new FeatureColumn.Numeric(f.name()));
-                }
+                case NUMERIC, INTEGER, BOOLEAN -> steps.add(new FeatureColumn.Numeric(f.name()));
                 case CATEGORICAL -> {
-                    requireValues(f, values);
                     steps.add(
                             new FeatureColumn.OneHot(f.name(), categories((StringColumn) values)));
                 }

@@ -97,6 +97,6 @@ record Param(
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }
