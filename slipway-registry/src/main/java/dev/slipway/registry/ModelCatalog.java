@@ -76,6 +76,41 @@ final class ModelCatalog {
                         .formatted(name, existing, name));
     }
 
+    /** Every model, sorted by name. */
+    static List<ModelSummary> summaries(Connection c) throws SQLException {
+        Map<String, List<ModelVersion>> versions = allVersions(c);
+        Map<String, Map<String, String>> tags = modelTags(c);
+        List<ModelSummary> out = new ArrayList<>();
+        for (ModelRow m : models(c)) {
+            out.add(
+                    summary(
+                            m,
+                            versions.getOrDefault(m.name(), List.of()),
+                            tags.getOrDefault(m.name(), Map.of())));
+        }
+        return out;
+    }
+
+    /** The model named {@code name}; a NotFoundException names the models there are. */
+    static ModelSummary summary(Connection c, String name) throws SQLException {
+        return summary(
+                requireModel(c, name),
+                versions(c, name),
+                modelTags(c).getOrDefault(name, Map.of()));
+    }
+
+    private static ModelSummary summary(
+            ModelRow m, List<ModelVersion> versions, Map<String, String> tags) {
+        return new ModelSummary(
+                m.name(),
+                m.description(),
+                m.created(),
+                versions.size(),
+                versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast()),
+                aliases(versions),
+                tags);
+    }
+
     /** Every version of {@code model}, oldest first, with aliases and tags. */
     static List<ModelVersion> versions(Connection c, String model) throws SQLException {
         return load(c, "WHERE model = ?", model).getOrDefault(model, List.of());

@@ -12,15 +12,15 @@ import dev.slipway.api.model.Predictor;
 import dev.slipway.formats.pipeline.FeaturePipelines;
 import dev.slipway.store.SlipwayHome;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The model registry of a home: named models with numbered versions, each version a package (a
@@ -100,8 +100,7 @@ public final class ModelRegistry {
     @FunctionalInterface
     public interface AlongWith {
         /** Runs inside the registration's transaction, once the version is inserted. */
-        void run(java.sql.Connection connection, ModelVersion registered)
-                throws java.sql.SQLException;
+        void run(Connection connection, ModelVersion registered) throws SQLException;
     }
 
     /**
@@ -189,22 +188,7 @@ public final class ModelRegistry {
 
     /** Every model, sorted by name, with its latest version and its aliases. */
     public List<ModelSummary> list() {
-        return home.metadata()
-                .read(
-                        "list models",
-                        c -> {
-                            Map<String, List<ModelVersion>> versions = ModelCatalog.allVersions(c);
-                            Map<String, Map<String, String>> tags = ModelCatalog.modelTags(c);
-                            List<ModelSummary> out = new ArrayList<>();
-                            for (ModelCatalog.ModelRow m : ModelCatalog.models(c)) {
-                                out.add(
-                                        summary(
-                                                m,
-                                                versions.getOrDefault(m.name(), List.of()),
-                                                tags.getOrDefault(m.name(), Map.of())));
-                            }
-                            return out;
-                        });
+        return home.metadata().read("list models", ModelCatalog::summaries);
     }
 
     /**
@@ -213,14 +197,7 @@ public final class ModelRegistry {
      * @throws NotFoundException when there is none, naming the models there are
      */
     public ModelSummary model(String name) {
-        return home.metadata()
-                .read(
-                        "show model " + name,
-                        c ->
-                                summary(
-                                        ModelCatalog.requireModel(c, name),
-                                        ModelCatalog.versions(c, name),
-                                        ModelCatalog.modelTags(c).getOrDefault(name, Map.of())));
+        return home.metadata().read("show model " + name, c -> ModelCatalog.summary(c, name));
     }
 
     /**
@@ -341,26 +318,14 @@ public final class ModelRegistry {
     /** Sets tag {@code key} of model {@code name} to {@code value}. */
     public void tag(String name, String key, String value) {
         Labels.requireValidValue(Labels.requireValidTag(key), value);
-        home.metadata()
-                .inTransaction(
-                        "tag model " + name,
-                        c -> {
-                            ModelEdits.tagModel(c, name, key, value);
-                            return null;
-                        });
+        edit("tag model " + name, c -> ModelEdits.tagModel(c, name, key, value));
     }
 
     /** Sets tag {@code key} of version {@code version} of model {@code name} to {@code value}. */
     public void tag(String name, int version, String key, String value) {
         Labels.requireValidValue(Labels.requireValidTag(key), value);
         ModelRef.Version ref = new ModelRef.Version(name, version);
-        home.metadata()
-                .inTransaction(
-                        "tag model version " + ref,
-                        c -> {
-                            ModelEdits.tagVersion(c, ref, key, value);
-                            return null;
-                        });
+        edit("tag model version " + ref, c -> ModelEdits.tagVersion(c, ref, key, value));
     }
 
     /** Removes tag {@code key} of model {@code name}; returns whether it had one. */
@@ -380,26 +345,14 @@ public final class ModelRegistry {
     /** Sets the description of model {@code name}. */
     public void describe(String name, String description) {
         Labels.requireValidDescription(description);
-        home.metadata()
-                .inTransaction(
-                        "describe model " + name,
-                        c -> {
-                            ModelEdits.describeModel(c, name, description);
-                            return null;
-                        });
+        edit("describe model " + name, c -> ModelEdits.describeModel(c, name, description));
     }
 
     /** Sets the description of version {@code version} of model {@code name}. */
     public void describe(String name, int version, String description) {
         Labels.requireValidDescription(description);
         ModelRef.Version ref = new ModelRef.Version(name, version);
-        home.metadata()
-                .inTransaction(
-                        "describe model version " + ref,
-                        c -> {
-                            ModelEdits.describeVersion(c, ref, description);
-                            return null;
-                        });
+        edit("describe model version " + ref, c -> ModelEdits.describeVersion(c, ref, description));
     }
 
     /**
@@ -412,13 +365,7 @@ public final class ModelRegistry {
      */
     public void deleteVersion(String name, int version, boolean force) {
         ModelRef.Version ref = new ModelRef.Version(name, version);
-        home.metadata()
-                .inTransaction(
-                        "delete model version " + ref,
-                        c -> {
-                            ModelEdits.deleteVersion(c, ref, force);
-                            return null;
-                        });
+        edit("delete model version " + ref, c -> ModelEdits.deleteVersion(c, ref, force));
     }
 
     /**
@@ -429,28 +376,26 @@ public final class ModelRegistry {
      * @throws ConflictException when it has aliases and {@code force} is false, naming them
      */
     public void deleteModel(String name, boolean force) {
+        edit("delete model " + name, c -> ModelEdits.deleteModel(c, name, force));
+    }
+
+    /** Work on the metadata store without a result. */
+    @FunctionalInterface
+    private interface Edit {
+        void apply(Connection c) throws SQLException;
+    }
+
+    private void edit(String operation, Edit work) {
         home.metadata()
                 .inTransaction(
-                        "delete model " + name,
+                        operation,
                         c -> {
-                            ModelEdits.deleteModel(c, name, force);
+                            work.apply(c);
                             return null;
                         });
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static ModelSummary summary(
-            ModelCatalog.ModelRow m, List<ModelVersion> versions, Map<String, String> tags) {
-        return new ModelSummary(
-                m.name(),
-                m.description(),
-                m.created(),
-                versions.size(),
-                versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast()),
-                ModelCatalog.aliases(versions),
-                tags);
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.registry;
 
 import dev.slipway.formats.lightgbm.LightGbmFormat;
 import dev.slipway.formats.onnx.OnnxFormat;
+import dev.slipway.formats.xgboost.XGBoostFormat;
 import dev.slipway.store.SlipwayHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class GoldenPackageWriter {
             ModelRegistry registry =
                     new ModelRegistry(
                             home,
-                            List.of(new OnnxFormat(), new LightGbmFormat()),
+                            List.of(new XGBoostFormat(), new OnnxFormat(), new LightGbmFormat()),
                             Clock.systemUTC());
             ModelVersion v = registry.importModel(model, "golden", ImportOptions.defaults());
             registry.exportPackage(v, out);

@@ -13,6 +13,7 @@ import dev.slipway.api.model.Predictor;
 import dev.slipway.api.model.StringColumn;
 import dev.slipway.formats.lightgbm.LightGbmFormat;
 import dev.slipway.formats.onnx.OnnxFormat;
+import dev.slipway.formats.xgboost.XGBoostFormat;
 import dev.slipway.testkit.SharedData;
 import dev.slipway.testkit.TestDatabase;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenPackagesTest {
 
     private static final List<ModelFormat> FORMATS =
-            List.of(new OnnxFormat(), new LightGbmFormat());
+            List.of(new XGBoostFormat(), new OnnxFormat(), new LightGbmFormat());
 
     @TempDir Path dir;
 
@@ -92,6 +93,22 @@ class GoldenPackagesTest {
 
         if (pkg.startsWith("v" + ModelManifest.VERSION + "/")) {
             assertThat(m.toJson()).isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void load_mushroomXGBoost_predictsThePublishedProbabilities()
+            throws IOException, URISyntaxException {
+        try (RegistryHome h = home();
+                Predictor p = h.registry().load(register(h, "v1/mushroom-xgboost"))) {
+            Frame rows = ImportXGBoostTest.agaricus(p.signature().inputs());
+
+            FloatColumn probabilities = (FloatColumn) p.predict(rows).column("probabilities");
+
+            double[] expected = ImportXGBoostTest.publishedProbabilities();
+            for (int r = 0; r < expected.length; r++) {
+                assertThat(probabilities.get(r, 1)).isCloseTo((float) expected[r], within(1e-6f));
+            }
         }
     }
 
