@@ -173,7 +173,7 @@ final class XGBoostJsonReader {
 
     private float toMargin(XGBoostObjective objective, float baseScore) {
         return switch (objective) {
-            case BINARY_LOGISTIC, BINARY_LOGITRAW, REG_LOGISTIC -> {
+            case BINARY_LOGISTIC, REG_LOGISTIC -> {
                 if (!(baseScore > 0f && baseScore < 1f)) {
                     throw invalid(
                             "has base_score %s for %s; it must be a probability"
@@ -191,7 +191,13 @@ final class XGBoostJsonReader {
                 }
                 yield (float) Math.log(baseScore);
             }
-            case REG_SQUAREDERROR, REG_ABSOLUTEERROR, MULTI_SOFTPROB, MULTI_SOFTMAX -> baseScore;
+            // XGBoost 2 and later take binary:logitraw's base_score as a margin, unchanged.
+            case REG_SQUAREDERROR,
+                    REG_ABSOLUTEERROR,
+                    BINARY_LOGITRAW,
+                    MULTI_SOFTPROB,
+                    MULTI_SOFTMAX ->
+                    baseScore;
         };
     }
 

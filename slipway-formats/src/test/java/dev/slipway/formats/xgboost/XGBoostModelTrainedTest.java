@@ -114,4 +114,28 @@ class XGBoostModelTrainedTest {
             booster.dispose();
         }
     }
+
+    @Test
+    void predictMargins_poisson_equalsXGBoost() throws Exception {
+        SharedTable bikes =
+                SharedTable.read(
+                        "bike_sharing_hourly.csv",
+                        new int[] {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13},
+                        14,
+                        1f);
+        Booster booster =
+                XGBoost4J.train(
+                        bikes.rows(), bikes.columns(), bikes.labels(), params("count:poisson"), 30);
+        try {
+            XGBoostModel model = XGBoostModel.read(XGBoost4J.save(booster, temp, "bikes.json"));
+            float[][] expected = XGBoost4J.predict(booster, bikes.rows(), bikes.columns(), true);
+            float[] margins = new float[bikes.rowCount()];
+            model.predictMargins(bikes.rows(), bikes.rowCount(), margins);
+            for (int r = 0; r < margins.length; r++) {
+                assertThat(margins[r]).as("row %d", r).isEqualTo(expected[r][0]);
+            }
+        } finally {
+            booster.dispose();
+        }
+    }
 }
