@@ -8,13 +8,21 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Slipway: from data to a monitored production model API, in one tool.",
-        subcommands = {DataCommand.class, QuickstartCommand.class},
+        subcommands = {
+            DataCommand.class,
+            TrainCommand.class,
+            TuneCommand.class,
+            RunsCommand.class,
+            QuickstartCommand.class
+        },
         footer = {
             "",
             "Examples:",
             "  slipway quickstart",
             "  slipway data import adult.csv --name adult",
             "  slipway data profile adult",
+            "  slipway train --data adult --target income --alias champion",
+            "  slipway models show adult@champion",
             "",
             "Every command takes --home DIR (default: $SLIPWAY_HOME or ~/.slipway) and --help.",
             "Exit codes: 0 ok, 1 check failed, 2 usage, 3 invalid input, 4 not found,",
