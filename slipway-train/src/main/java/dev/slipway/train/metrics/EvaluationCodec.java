@@ -31,10 +31,10 @@ import java.util.Map;
  * "multiclass"} or {@code "regression"}), {@code "rows"}, for classifiers {@code "classes"} (names
  * in label order), for binary {@code "threshold"}, {@code "metrics"} (the {@link
  * Evaluation#summary() summary} without {@code rows}), for classifiers {@code "confusion"} (rows by
- * actual class of counts by predicted class), for multiclass {@code "perClass"} (objects with
+ * actual class of counts by predicted class), for multiclass {@code "per_class"} (objects with
  * {@code name, precision, recall, f1, support}), and for binary {@code "calibration"} (objects with
- * {@code lower, upper, meanPredicted, fractionPositive, count}). NaN and infinities are written as
- * the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}; other numbers in the
+ * {@code lower, upper, mean_predicted, fraction_positive, count}). NaN and infinities are written
+ * as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}; other numbers in the
  * shortest form that reads back to the same double.
  */
 public final class EvaluationCodec {
@@ -71,8 +71,8 @@ public final class EvaluationCodec {
                     ObjectNode o = bins.addObject();
                     putReal(o, "lower", bin.lower());
                     putReal(o, "upper", bin.upper());
-                    putReal(o, "meanPredicted", bin.meanPredicted());
-                    putReal(o, "fractionPositive", bin.fractionPositive());
+                    putReal(o, "mean_predicted", bin.meanPredicted());
+                    putReal(o, "fraction_positive", bin.fractionPositive());
                     o.put("count", bin.count());
                 }
             }
@@ -80,7 +80,7 @@ public final class EvaluationCodec {
                 strings(root.putArray("classes"), m.classes());
                 metrics(root, m);
                 confusion(root, m.confusion());
-                ArrayNode classes = root.putArray("perClass");
+                ArrayNode classes = root.putArray("per_class");
                 for (ClassReport r : m.perClass()) {
                     ObjectNode o = classes.addObject();
                     o.put("name", r.name());
@@ -178,8 +178,8 @@ public final class EvaluationCodec {
                                         new CalibrationBin(
                                                 real(b, "lower", at),
                                                 real(b, "upper", at),
-                                                real(b, "meanPredicted", at),
-                                                real(b, "fractionPositive", at),
+                                                real(b, "mean_predicted", at),
+                                                real(b, "fraction_positive", at),
                                                 whole(b, "count", at))));
             }
             case "multiclass" -> {
@@ -194,7 +194,7 @@ public final class EvaluationCodec {
                         real(m, Evaluation.LOG_LOSS, "metrics"),
                         list(
                                 root,
-                                "perClass",
+                                "per_class",
                                 "",
                                 (c, at) ->
                                         new ClassReport(

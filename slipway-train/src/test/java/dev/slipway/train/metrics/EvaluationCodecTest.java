@@ -22,15 +22,15 @@ class EvaluationCodecTest {
             "classes":["no","yes"],"threshold":0.5,"metrics":{"auc":"NaN",\
             "log_loss":0.8573992140459634,"accuracy":0.5,"precision":1.0,"recall":0.5,\
             "f1":0.6666666666666666},"confusion":[[0,0],[1,1]],"calibration":[\
-            {"lower":0.2,"upper":0.30000000000000004,"meanPredicted":0.3,"fractionPositive":1.0,"count":1},\
-            {"lower":0.5,"upper":0.6000000000000001,"meanPredicted":0.6,"fractionPositive":1.0,"count":1}]}""";
+            {"lower":0.2,"upper":0.30000000000000004,"mean_predicted":0.3,"fraction_positive":1.0,"count":1},\
+            {"lower":0.5,"upper":0.6000000000000001,"mean_predicted":0.6,"fraction_positive":1.0,"count":1}]}""";
 
     private static final String GOLDEN_MULTICLASS_V1 =
             """
             {"format":"slipway.evaluation","version":1,"task":"multiclass","rows":3,\
             "classes":["setosa","versicolor","virginica"],"metrics":{"accuracy":0.6666666666666666,\
             "macro_f1":0.5555555555555555,"weighted_f1":0.5555555555555555,\
-            "log_loss":0.6904911240102197},"confusion":[[1,0,0],[0,1,0],[1,0,0]],"perClass":[\
+            "log_loss":0.6904911240102197},"confusion":[[1,0,0],[0,1,0],[1,0,0]],"per_class":[\
             {"name":"setosa","precision":0.5,"recall":1.0,"f1":0.6666666666666666,"support":1},\
             {"name":"versicolor","precision":1.0,"recall":1.0,"f1":1.0,"support":1},\
             {"name":"virginica","precision":0.0,"recall":0.0,"f1":0.0,"support":1}]}""";
