@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             TuneCommand.class,
             RunsCommand.class,
+            ModelsCommand.class,
             QuickstartCommand.class
         },
         footer = {
