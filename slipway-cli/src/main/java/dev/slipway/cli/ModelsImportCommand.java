@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -84,8 +85,7 @@ final class ModelsImportCommand extends LayerCommand {
     int run(Services services) {
         ModelRef.requireValidName(name);
         ImportOptions.Builder b = ImportOptions.builder().description(description.strip());
-        task.map(t -> Task.fromLabel(t.strip().toLowerCase(java.util.Locale.ROOT)))
-                .ifPresent(b::task);
+        task.map(t -> Task.fromLabel(t.strip().toLowerCase(Locale.ROOT))).ifPresent(b::task);
         tags.forEach(b::tag);
         Optional<ModelsSchemaFile> given = schema.map(ModelsSchemaFile::read);
         List<String> featureNames = given.map(ModelsSchemaFile::featureNames).orElse(List.of());

@@ -60,9 +60,9 @@ final class ModelsSample {
     }
 
     /**
-     * {@code sample} shaped for a model with {@code signature}. A column with no value at all
-     * (which a file cannot type) becomes a numeric column of missing values where the model takes
-     * numbers.
+     * {@code sample} shaped for a model with {@code signature}. Where the model takes text, numbers
+     * become their text; where it takes numbers, a column with no value at all (which a file cannot
+     * type) becomes missing numbers.
      */
     static Frame fit(Frame read, Signature signature, Path file) {
         List<ColumnSpec> inputs = signature.inputs();
@@ -70,13 +70,7 @@ final class ModelsSample {
         Frame sample =
                 new Frame(
                         read.rows(),
-                        read.columns().stream()
-                                .map(
-                                        c ->
-                                                takesNumbers(signature, c.name(), packing)
-                                                        ? numeric(c)
-                                                        : c)
-                                .toList());
+                        read.columns().stream().map(c -> retype(c, signature, packing)).toList());
         List<String> missing =
                 inputs.stream()
                         .map(ColumnSpec::name)
@@ -100,10 +94,37 @@ final class ModelsSample {
                                 preview(missing)));
     }
 
-    private static boolean takesNumbers(Signature signature, String column, boolean packing) {
-        return packing
-                ? signature.inputs().getFirst().dtype().isNumeric()
-                : signature.findInput(column).map(c -> c.dtype().isNumeric()).orElse(false);
+    /** A column as the model's input of its name takes it: numbers, or text. */
+    private static Column retype(Column c, Signature signature, boolean packing) {
+        Optional<ColumnSpec> input =
+                packing
+                        ? Optional.of(signature.inputs().getFirst())
+                        : signature.findInput(c.name());
+        if (input.isEmpty()) {
+            return c;
+        }
+        return input.get().dtype().isNumeric() ? numeric(c) : text(c);
+    }
+
+    /** A number or flag column as text ({@code 3}, {@code 2.5}, {@code true}); text as it is. */
+    private static Column text(Column c) {
+        if (c instanceof StringColumn) {
+            return c;
+        }
+        String[] values = new String[c.rows()];
+        for (int r = 0; r < c.rows(); r++) {
+            values[r] =
+                    c.isNull(r)
+                            ? ""
+                            : switch (c) {
+                                case LongColumn l -> Long.toString(l.get(r));
+                                case DoubleColumn d -> Double.toString(d.get(r));
+                                case FloatColumn f -> Float.toString(f.get(r));
+                                case BoolColumn b -> Boolean.toString(b.get(r));
+                                case StringColumn s -> s.get(r);
+                            };
+        }
+        return new StringColumn(c.name(), 1, values, (BitSet) c.nulls().clone());
     }
 
     /** An empty text column as a numeric column of missing values; any other as it is. */

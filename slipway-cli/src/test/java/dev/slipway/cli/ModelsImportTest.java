@@ -121,6 +121,18 @@ class ModelsImportTest extends ModelsCliTest {
     }
 
     @Test
+    void import_onnxTitanicWithCsvSample_numbersGivenAsTextWhereItTakesText() throws IOException {
+        Path sample =
+                Files.writeString(
+                        dir.resolve("passengers.csv"),
+                        "pclass,sex,age,fare,embarked\n3,male,22,7.25,S\n1,female,,71.28,C\n");
+
+        JsonNode v = importJson(TITANIC, "titanic", "--sample", sample.toString());
+
+        assertThat(v.get("sample_rows").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void import_pickle_exit3NamingPickle() throws IOException {
         Path pickle = dir.resolve("model.bin");
         Files.write(pickle, new byte[] {(byte) 0x80, 0x04, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0});
