@@ -1,14 +1,11 @@
 package dev.slipway.cli;
 
 import dev.slipway.testkit.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What the {@code slipway models} tests share: a temp home, the shared models, a runner. */
 abstract class ModelsCliTest {
@@ -30,20 +27,8 @@ abstract class ModelsCliTest {
         return run(all.toArray(String[]::new));
     }
 
-    /** Runs the command line as {@link Main#run} does, with the {@code models} command on it. */
+    /** Runs the command line in-process, as {@code slipway} does. */
     static CliRun run(String... args) {
-        CommandLine cli = new CommandLine(new SlipwayCommand());
-        if (!cli.getSubcommands().containsKey("models")) {
-            cli.addSubcommand(new ModelsCommand());
-        }
-        cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler(new UsageErrorReporter());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.of(args);
     }
 }
