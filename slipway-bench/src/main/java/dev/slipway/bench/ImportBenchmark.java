@@ -181,7 +181,7 @@ public final class ImportBenchmark {
         return String.format(Locale.ROOT, "%.2f-%.2f", min, max);
     }
 
-    private static String cpuModel() throws IOException {
+    static String cpuModel() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
             if (line.startsWith("model name")) {
                 return line.substring(line.indexOf(':') + 1).strip();
