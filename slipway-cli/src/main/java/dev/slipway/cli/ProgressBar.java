@@ -15,6 +15,7 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal;
     private String stage = "";
+    private long stageStart;
     private long lastDraw;
     private int lastQuarter = -1;
     private boolean drawn;
@@ -29,8 +30,12 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
         double f = total > 0 ? Math.min(1.0, (double) done / total) : 0;
         boolean stageChanged = !newStage.equals(stage);
         stage = newStage;
+        long now = System.nanoTime();
+        if (stageChanged) {
+            stageStart = now;
+        }
+        String eta = eta(now, done, total);
         if (terminal) {
-            long now = System.nanoTime();
             if (!stageChanged && now - lastDraw < REDRAW_NANOS && f < 1.0) {
                 return;
             }
@@ -38,11 +43,12 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
             int filled = (int) Math.round(f * 30);
             err.printf(
                     Locale.ROOT,
-                    "\r  %-10s [%s%s] %3.0f%%",
+                    "\r  %-10s [%s%s] %3.0f%%%-14s",
                     stage,
                     "#".repeat(filled),
                     " ".repeat(30 - filled),
-                    f * 100);
+                    f * 100,
+                    eta);
             drawn = true;
         } else {
             int quarter = total > 0 ? (int) (f * 4) : 0;
@@ -51,16 +57,28 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
             }
             if (quarter != lastQuarter) {
                 lastQuarter = quarter;
-                err.printf(Locale.ROOT, "  %s %3.0f%%%n", stage, f * 100);
+                err.printf(Locale.ROOT, "  %s %3.0f%%%s%n", stage, f * 100, eta);
             }
         }
         err.flush();
     }
 
+    /** The time left at the rate so far, once a little is done: {@code " ETA 1m05s"}. */
+    private String eta(long now, long done, long total) {
+        long elapsed = now - stageStart;
+        if (total <= 0 || done <= 0 || done >= total || elapsed < 1_000_000_000L) {
+            return "";
+        }
+        long left = (long) ((double) elapsed / done * (total - done) / 1e9);
+        return left >= 60
+                ? String.format(Locale.ROOT, "  ETA %dm%02ds", left / 60, left % 60)
+                : String.format(Locale.ROOT, "  ETA %ds", left);
+    }
+
     @Override
     public synchronized void close() {
         if (drawn) {
-            err.print("\r" + " ".repeat(52) + "\r");
+            err.print("\r" + " ".repeat(66) + "\r");
             err.flush();
         }
     }
