@@ -85,6 +85,13 @@ final class ModelTextReader {
                 header.containsKey("num_tree_per_iteration")
                         ? (int) integer(header, "num_tree_per_iteration", 1, 1_000_000)
                         : classes;
+        if (perIteration != classes) {
+            // LightGBM sizes a row's output by num_class and writes one value per tree of an
+            // iteration: more trees than classes would write past the end.
+            throw errors.corrupt(
+                    "num_tree_per_iteration is %d but num_class is %d; they must be equal"
+                            .formatted(perIteration, classes));
+        }
         integer(header, "label_index", Integer.MIN_VALUE, Integer.MAX_VALUE);
         int features = (int) integer(header, "max_feature_idx", 0, Integer.MAX_VALUE - 1) + 1;
         List<String> names = Tokens.split(required(header, "feature_names"));
@@ -95,7 +102,10 @@ final class ModelTextReader {
         }
         List<Boolean> categorical = categorical(required(header, "feature_infos"), features);
         String objective = header.getOrDefault("objective", "");
-        Task task = ObjectiveLine.task(objective, classes, perIteration, errors);
+        Task task =
+                header.containsKey("objective")
+                        ? ObjectiveLine.task(objective, classes, perIteration, errors)
+                        : Task.REGRESSION;
         List<Long> sizes = treeSizes(required(header, "tree_sizes"), perIteration);
         if (pos >= text.length()) {
             throw errors.corrupt("the text ends after its header, before the first tree");

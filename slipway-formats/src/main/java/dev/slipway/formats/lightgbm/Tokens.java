@@ -37,7 +37,7 @@ final class Tokens {
 
     /**
      * A number as LightGBM writes doubles ({@code 0.5}, {@code -1e-05}, {@code inf}, {@code nan}),
-     * if {@code token} is one.
+     * if {@code token} is one that LightGBM reads back without error.
      */
     static Optional<Double> number(String token) {
         String t = token.toLowerCase(Locale.ROOT);
@@ -56,11 +56,34 @@ final class Tokens {
         if (t.isEmpty() || !isDecimal(t)) {
             return Optional.empty();
         }
+        double v;
         try {
-            return Optional.of(Double.parseDouble(t));
+            v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        return inRange(v, t) ? Optional.of(v) : Optional.empty();
+    }
+
+    /**
+     * Whether a decimal is a normal double or zero: C's strtod reports larger, smaller and
+     * subnormal values as out of range, and LightGBM then aborts.
+     */
+    private static boolean inRange(double v, String t) {
+        if (Double.isInfinite(v) || (v != 0 && Math.abs(v) < Double.MIN_NORMAL)) {
+            return false;
+        }
+        if (v == 0) {
+            int exponent = t.indexOf('e');
+            String mantissa = exponent < 0 ? t : t.substring(0, exponent);
+            for (int i = 0; i < mantissa.length(); i++) {
+                char c = mantissa.charAt(i);
+                if (c >= '1' && c <= '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Only the characters of a decimal number (Java would also take "0x1p3" or "1d"). */

@@ -125,6 +125,7 @@ class LightGbmConcurrencyTest {
                                     try {
                                         probabilities(
                                                 predictor, Rows.slice(all, from, from + size));
+                                        predicted.incrementAndGet();
                                     } catch (IllegalStateException closed) {
                                         refused.incrementAndGet();
                                         return null;
@@ -134,7 +135,7 @@ class LightGbmConcurrencyTest {
                             }));
         }
         start.await();
-        while (predicted.get() < 100) {
+        while (predicted.get() < 100 && !running.stream().allMatch(Future::isDone)) {
             Thread.onSpinWait();
         }
         predictor.close();

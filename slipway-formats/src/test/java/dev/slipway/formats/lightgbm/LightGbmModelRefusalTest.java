@@ -186,6 +186,38 @@ class LightGbmModelRefusalTest {
                 "feature_names");
     }
 
+    /** LightGBM dereferences the first word of the objective line without checking there is one. */
+    @Test
+    void load_emptyObjectiveLine_throws() {
+        assertRefused(toy().replaceFirst("objective=regression", "objective="), "objective");
+    }
+
+    @Test
+    void load_unknownObjective_throwsListingKnownOnes() {
+        assertRefused(
+                toy().replaceFirst("objective=regression", "objective=regrebsion"),
+                "regrebsion",
+                "poisson");
+    }
+
+    /** LightGBM aborts the process on a number beyond the range of double inside a tree. */
+    @Test
+    void load_numberBeyondDoubleRange_throwsNamingTree() {
+        assertRefused(
+                toy().replaceFirst(
+                                "leaf_value=-8.8330089269488461", "leaf_value=-8.833008926948e999"),
+                "tree 0",
+                "leaf_value");
+    }
+
+    /** LightGBM would write more values per row than it allocates. */
+    @Test
+    void load_moreTreesPerIterationThanClasses_throws() {
+        assertRefused(
+                toy().replaceFirst("num_tree_per_iteration=1", "num_tree_per_iteration=2"),
+                "num_tree_per_iteration is 2 but num_class is 1");
+    }
+
     @Test
     void load_noTreeSizesLine_throws() {
         assertRefused(toy().replaceFirst("(?m)^tree_sizes=.*\\n", ""), "tree_sizes");
