@@ -52,22 +52,27 @@ final class ModelTextReader {
         if (bytes.length == 0) {
             throw errors.notModel("the file is empty (0 bytes)");
         }
-        String text;
-        try {
-            text =
-                    StandardCharsets.UTF_8
-                            .newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes))
-                            .toString();
-        } catch (CharacterCodingException e) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0 && !isStrictUtf8(bytes)) {
             throw errors.notModel("it is binary data, not UTF-8 text");
         }
         if (text.indexOf('\0') >= 0) {
             throw errors.notModel("it holds NUL characters, so it is binary data");
         }
         return text;
+    }
+
+    private static boolean isStrictUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private ModelHeader read() {
@@ -213,43 +218,67 @@ final class ModelTextReader {
     }
 
     /** The key=value lines of the tree in {@code [start, end)}, as LightGBM's reader sees them. */
-    private Map<String, String> treeLines(int tree, int start, int end) {
+    private Map<String, Span> treeLines(int tree, int start, int end) {
         for (int i = start; i < end; i++) {
             if (text.charAt(i) >= 0x80) {
                 throw errors.corrupt("tree %d holds non-ASCII characters".formatted(tree));
             }
         }
-        pos = start;
-        String title = lineWithin(end, tree);
-        if (!title.startsWith("Tree=")) {
+        if (!text.startsWith("Tree=", start)) {
             throw errors.corrupt(
                     "tree %d does not begin where tree_sizes says (found '%s')"
-                            .formatted(tree, shorten(title)));
+                            .formatted(tree, shorten(text.substring(start, lineEnd(start, end)))));
         }
-        Map<String, String> keys = new HashMap<>();
+        int p = afterLineBreak(lineEnd(start, end), end, tree);
+        Map<String, Span> keys = new HashMap<>();
         for (int count = 0; ; count++) {
-            if (pos >= end) {
+            if (p >= end) {
                 throw errors.corrupt("tree %d does not end with an empty line".formatted(tree));
             }
-            if (text.charAt(pos) == '\n' || text.charAt(pos) == '\r') {
+            if (text.charAt(p) == '\n' || text.charAt(p) == '\r') {
                 return keys;
             }
             if (count == MAX_TREE_LINES) {
                 throw errors.corrupt(
                         "tree %d has more than %d lines".formatted(tree, MAX_TREE_LINES));
             }
-            String line = lineWithin(end, tree);
-            int eq = line.indexOf('=');
-            if (eq < 0) {
+            int stop = lineEnd(p, end);
+            int eq = text.indexOf('=', p);
+            if (eq < 0 || eq >= stop) {
                 throw errors.corrupt(
                         "in tree %d, the line '%s' is not key=value"
-                                .formatted(tree, shorten(line)));
+                                .formatted(tree, shorten(text.substring(p, stop))));
             }
-            if (keys.put(line.substring(0, eq), line.substring(eq + 1)) != null) {
-                throw errors.corrupt(
-                        "tree %d has the line '%s=' twice".formatted(tree, line.substring(0, eq)));
+            String key = text.substring(p, eq);
+            if (keys.put(key, new Span(text, eq + 1, stop)) != null) {
+                throw errors.corrupt("tree %d has the line '%s=' twice".formatted(tree, key));
             }
+            p = afterLineBreak(stop, end, tree);
         }
+    }
+
+    /** Where the line at {@code from} ends: its line break, or {@code end}. */
+    private int lineEnd(int from, int end) {
+        int i = from;
+        while (i < end && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Past the line break at {@code at}, which must be before {@code end}. */
+    private int afterLineBreak(int at, int end, int tree) {
+        if (at >= end) {
+            throw errors.corrupt("tree %d ends in the middle of a line".formatted(tree));
+        }
+        int p = at;
+        if (text.charAt(p) == '\r') {
+            p++;
+        }
+        if (p < text.length() && text.charAt(p) == '\n') {
+            p++;
+        }
+        return p;
     }
 
     /** The rest after the trees: cut parameters mean the file was cut. */
@@ -259,21 +288,6 @@ final class ModelTextReader {
         if (parameters.find() && !END_OF_PARAMETERS.matcher(tail).find(parameters.end())) {
             throw errors.corrupt("the parameters section has no 'end of parameters' line");
         }
-    }
-
-    /** The line at {@link #pos}, which must end with a line break before {@code end}. */
-    private String lineWithin(int end, int tree) {
-        int start = pos;
-        int stop = start;
-        while (stop < end && text.charAt(stop) != '\n' && text.charAt(stop) != '\r') {
-            stop++;
-        }
-        if (stop >= end) {
-            throw errors.corrupt("tree %d ends in the middle of a line".formatted(tree));
-        }
-        pos = stop;
-        skipLineBreak();
-        return text.substring(start, stop);
     }
 
     /** The line at {@link #pos}, ending at a line break or the end of the text. */

@@ -2,99 +2,170 @@ package dev.slipway.formats.lightgbm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-/** Reads the space-separated numbers of a LightGBM model line, as LightGBM writes them. */
+/**
+ * Reads the numbers of a LightGBM model line, as LightGBM writes them and reads them back: whole
+ * numbers, decimals ({@code 0.5}, {@code -1e-05}) and the words {@code inf} and {@code nan}. Checks
+ * work in place on the model text.
+ */
 final class Tokens {
+
+    private static final String[] SPECIAL = {"inf", "infinity", "nan"};
 
     private Tokens() {}
 
     /** The non-empty tokens of {@code value} split on spaces, as LightGBM splits them. */
     static List<String> split(String value) {
         List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= value.length(); i++) {
-            if (i == value.length() || value.charAt(i) == ' ') {
-                if (i > start) {
-                    out.add(value.substring(start, i));
-                }
-                start = i + 1;
-            }
+        Span.TokenCursor cursor = new Span.TokenCursor(value, 0, value.length());
+        while (cursor.next()) {
+            out.add(cursor.token());
         }
         return out;
     }
 
     /** An integer in {@code [min, max]}, if {@code token} is one. */
     static Optional<Long> integer(String token, long min, long max) {
-        try {
-            long v = Long.parseLong(token);
-            return v >= min && v <= max ? Optional.of(v) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return isInteger(token, 0, token.length(), min, max)
+                ? Optional.of(integerValue(token, 0, token.length()))
+                : Optional.empty();
     }
 
-    /**
-     * A number as LightGBM writes doubles ({@code 0.5}, {@code -1e-05}, {@code inf}, {@code nan}),
-     * if {@code token} is one that LightGBM reads back without error.
-     */
+    /** A number LightGBM reads back without error, if {@code token} is one. */
     static Optional<Double> number(String token) {
-        String t = token.toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "inf", "+inf", "infinity", "+infinity" -> {
-                return Optional.of(Double.POSITIVE_INFINITY);
-            }
-            case "-inf", "-infinity" -> {
-                return Optional.of(Double.NEGATIVE_INFINITY);
-            }
-            case "nan", "-nan", "+nan" -> {
-                return Optional.of(Double.NaN);
-            }
-            default -> {}
-        }
-        if (t.isEmpty() || !isDecimal(t)) {
-            return Optional.empty();
-        }
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return inRange(v, t) ? Optional.of(v) : Optional.empty();
+        return isNumber(token, 0, token.length())
+                ? Optional.of(numberValue(token, 0, token.length()))
+                : Optional.empty();
     }
 
-    /**
-     * Whether a decimal is a normal double or zero: C's strtod reports larger, smaller and
-     * subnormal values as out of range, and LightGBM then aborts.
-     */
-    private static boolean inRange(double v, String t) {
-        if (Double.isInfinite(v) || (v != 0 && Math.abs(v) < Double.MIN_NORMAL)) {
-            return false;
+    /** Whether {@code s[start, end)} is a whole number in {@code [min, max]}. */
+    static boolean isInteger(String s, int start, int end, long min, long max) {
+        int i =
+                start < end && (s.charAt(start) == '-' || s.charAt(start) == '+')
+                        ? start + 1
+                        : start;
+        if (i >= end || end - i > 18) {
+            return end - i > 18 && fallbackInteger(s, start, end, min, max);
         }
-        if (v == 0) {
-            int exponent = t.indexOf('e');
-            String mantissa = exponent < 0 ? t : t.substring(0, exponent);
-            for (int i = 0; i < mantissa.length(); i++) {
-                char c = mantissa.charAt(i);
-                if (c >= '1' && c <= '9') {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Only the characters of a decimal number (Java would also take "0x1p3" or "1d"). */
-    private static boolean isDecimal(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == '+' || c == '-';
-            if (!ok) {
+        for (int k = i; k < end; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
                 return false;
             }
         }
+        long v = integerValue(s, start, end);
+        return v >= min && v <= max;
+    }
+
+    private static boolean fallbackInteger(String s, int start, int end, long min, long max) {
+        try {
+            long v = Long.parseLong(s, start, end, 10);
+            return v >= min && v <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The value of a whole number that {@link #isInteger} accepted. */
+    static long integerValue(String s, int start, int end) {
+        return Long.parseLong(s, start, end, 10);
+    }
+
+    /**
+     * Whether {@code s[start, end)} is a decimal or one of the words LightGBM reads, and a normal
+     * double or zero: C's strtod reports larger, smaller and subnormal values as out of range, and
+     * LightGBM then aborts.
+     */
+    static boolean isNumber(String s, int start, int end) {
+        int i =
+                start < end && (s.charAt(start) == '-' || s.charAt(start) == '+')
+                        ? start + 1
+                        : start;
+        for (String word : SPECIAL) {
+            if (end - i == word.length() && s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        int digits = 0;
+        int integerDigits = 0;
+        int firstInInteger = -1; // 1-based place among the integer digits of the first non-zero
+        int firstInFraction = -1; // 1-based place among the fraction digits of the first non-zero
+        boolean point = false;
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                if (!point) {
+                    integerDigits++;
+                }
+                if (c != '0' && firstInInteger < 0 && firstInFraction < 0) {
+                    if (point) {
+                        firstInFraction = digits - integerDigits;
+                    } else {
+                        firstInInteger = integerDigits;
+                    }
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        long exponent = 0;
+        if (i < end) {
+            if (s.charAt(i) != 'e' && s.charAt(i) != 'E') {
+                return false;
+            }
+            int e =
+                    i + 1 < end && (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+')
+                            ? i + 2
+                            : i + 1;
+            if (e >= end) {
+                return false;
+            }
+            for (int k = e; k < end; k++) {
+                char c = s.charAt(k);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                exponent = Math.min(exponent * 10 + (c - '0'), 100_000);
+            }
+            if (s.charAt(i + 1) == '-') {
+                exponent = -exponent;
+            }
+        }
+        if (firstInInteger < 0 && firstInFraction < 0) {
+            return true; // zero
+        }
+        long magnitude =
+                (firstInInteger > 0 ? integerDigits - firstInInteger : -firstInFraction) + exponent;
+        if (magnitude > 308 || magnitude < -308) {
+            return false;
+        }
+        if (magnitude == 308 || magnitude == -308) {
+            double v = Math.abs(numberValue(s, start, end));
+            return !Double.isInfinite(v) && v >= Double.MIN_NORMAL;
+        }
         return true;
+    }
+
+    /** The value of a number that {@link #isNumber} accepted. */
+    static double numberValue(String s, int start, int end) {
+        int i =
+                start < end && (s.charAt(start) == '-' || s.charAt(start) == '+')
+                        ? start + 1
+                        : start;
+        boolean negative = s.charAt(start) == '-';
+        if (s.regionMatches(true, i, "inf", 0, 3)) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (s.regionMatches(true, i, "nan", 0, 3)) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(s.substring(start, end));
     }
 }

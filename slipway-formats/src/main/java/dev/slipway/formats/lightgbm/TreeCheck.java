@@ -1,7 +1,6 @@
 package dev.slipway.formats.lightgbm;
 
 import dev.slipway.api.InvalidInputException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +16,12 @@ final class TreeCheck {
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
     private static final int CATEGORICAL_MASK = 1;
 
-    private final Map<String, String> keys;
+    private final Map<String, Span> keys;
     private final int tree;
     private final int featureCount;
     private final Corruption errors;
 
-    private TreeCheck(Map<String, String> keys, int tree, int featureCount, Corruption errors) {
+    private TreeCheck(Map<String, Span> keys, int tree, int featureCount, Corruption errors) {
         this.keys = keys;
         this.tree = tree;
         this.featureCount = featureCount;
@@ -30,15 +29,15 @@ final class TreeCheck {
     }
 
     /** Checks tree number {@code tree}, given as its {@code key=value} lines. */
-    static void check(Map<String, String> keys, int tree, int featureCount, Corruption errors) {
+    static void check(Map<String, Span> keys, int tree, int featureCount, Corruption errors) {
         new TreeCheck(keys, tree, featureCount, errors).run();
     }
 
     private void run() {
         int leaves = (int) single("num_leaves", 1, Integer.MAX_VALUE);
         int categories = (int) single("num_cat", 0, Integer.MAX_VALUE);
-        doubles("leaf_value", leaves);
-        optionalDoubles("shrinkage", 1);
+        numbers("leaf_value", leaves);
+        optionalNumbers("shrinkage", 1);
         boolean linear = keys.containsKey("is_linear") && single("is_linear", 0, 1) == 1;
         if (leaves <= 1 && !linear) {
             return; // LightGBM reads nothing more of a one-leaf tree
@@ -47,19 +46,19 @@ final class TreeCheck {
         long[] left = integers("left_child", splits, -leaves, splits - 1);
         long[] right = integers("right_child", splits, -leaves, splits - 1);
         integers("split_feature", splits, 0, featureCount - 1);
-        double[] thresholds = doubles("threshold", splits);
+        numbers("threshold", splits);
         long[] decisions =
                 keys.containsKey("decision_type")
                         ? integers("decision_type", splits, -128, 127)
                         : new long[splits];
         for (String key : List.of("split_gain", "internal_value", "internal_weight")) {
-            optionalDoubles(key, splits);
+            optionalNumbers(key, splits);
         }
         optionalIntegers("internal_count", splits);
-        optionalDoubles("leaf_weight", leaves);
+        optionalNumbers("leaf_weight", leaves);
         optionalIntegers("leaf_count", leaves);
         checkShape(left, right, leaves);
-        checkCategorical(decisions, thresholds, categories);
+        checkCategorical(decisions, categories);
         if (linear) {
             checkLinear(leaves);
         }
@@ -94,10 +93,10 @@ final class TreeCheck {
         }
     }
 
-    private void checkCategorical(long[] decisions, double[] thresholds, int categories) {
+    private void checkCategorical(long[] decisions, int categories) {
         for (int node = 0; node < decisions.length; node++) {
             if ((decisions[node] & CATEGORICAL_MASK) != 0) {
-                double t = thresholds[node];
+                double t = numberAt("threshold", node);
                 if (t != Math.rint(t) || t < 0 || t >= categories) {
                     throw problem(
                             "categorical split %d points to category set %s, but the tree has %d (num_cat)"
@@ -121,7 +120,7 @@ final class TreeCheck {
     }
 
     private void checkLinear(int leaves) {
-        optionalDoubles("leaf_const", leaves);
+        optionalNumbers("leaf_const", leaves);
         if (!keys.containsKey("num_features")) {
             return;
         }
@@ -131,7 +130,7 @@ final class TreeCheck {
         }
         if (total > 0) {
             integers("leaf_features", (int) total, 0, featureCount - 1);
-            doubles("leaf_coeff", (int) total);
+            numbers("leaf_coeff", (int) total);
         }
     }
 
@@ -140,40 +139,42 @@ final class TreeCheck {
     }
 
     private long[] integers(String key, int count, long min, long max) {
-        List<String> tokens = tokens(key, count);
+        Span.TokenCursor cursor = cursor(key, count);
         long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            String token = tokens.get(i);
-            out[i] =
-                    Tokens.integer(token, min, max)
-                            .orElseThrow(
-                                    () ->
-                                            problem(
-                                                    "%s holds '%s' where a whole number from %d to %d belongs"
-                                                            .formatted(key, token, min, max)));
+        for (int i = 0; cursor.next(); i++) {
+            if (!Tokens.isInteger(cursor.text(), cursor.start, cursor.end, min, max)) {
+                throw problem(
+                        "%s holds '%s' where a whole number from %d to %d belongs"
+                                .formatted(key, cursor.token(), min, max));
+            }
+            out[i] = Tokens.integerValue(cursor.text(), cursor.start, cursor.end);
         }
         return out;
     }
 
-    private double[] doubles(String key, int count) {
-        List<String> tokens = tokens(key, count);
-        double[] out = new double[count];
-        for (int i = 0; i < count; i++) {
-            String token = tokens.get(i);
-            out[i] =
-                    Tokens.number(token)
-                            .orElseThrow(
-                                    () ->
-                                            problem(
-                                                    "%s holds '%s' where a number belongs"
-                                                            .formatted(key, token)));
+    private void numbers(String key, int count) {
+        Span.TokenCursor cursor = cursor(key, count);
+        while (cursor.next()) {
+            if (!Tokens.isNumber(cursor.text(), cursor.start, cursor.end)) {
+                throw problem(
+                        "%s holds '%s' where a number within the range of double belongs"
+                                .formatted(key, cursor.token()));
+            }
         }
-        return out;
     }
 
-    private void optionalDoubles(String key, int count) {
+    /** Value {@code index} of a line that {@link #numbers} checked. */
+    private double numberAt(String key, int index) {
+        Span.TokenCursor cursor = keys.get(key).tokens();
+        for (int i = 0; i <= index; i++) {
+            cursor.next();
+        }
+        return Tokens.numberValue(cursor.text(), cursor.start, cursor.end);
+    }
+
+    private void optionalNumbers(String key, int count) {
         if (keys.containsKey(key)) {
-            doubles(key, count);
+            numbers(key, count);
         }
     }
 
@@ -183,16 +184,23 @@ final class TreeCheck {
         }
     }
 
-    private List<String> tokens(String key, int count) {
-        String value = keys.get(key);
+    /** The tokens of a line, which must have {@code count} of them. */
+    private Span.TokenCursor cursor(String key, int count) {
+        Span value = keys.get(key);
         if (value == null) {
             throw problem("the line '%s=' is missing".formatted(key));
         }
-        List<String> tokens = count == 0 ? new ArrayList<>() : Tokens.split(value);
-        if (tokens.size() != count) {
-            throw problem("%s has %d values, expected %d".formatted(key, tokens.size(), count));
+        int found = 0;
+        if (count > 0) {
+            Span.TokenCursor counter = value.tokens();
+            while (counter.next()) {
+                found++;
+            }
         }
-        return tokens;
+        if (found != count) {
+            throw problem("%s has %d values, expected %d".formatted(key, found, count));
+        }
+        return count == 0 ? value.tokens().emptied() : value.tokens();
     }
 
     private InvalidInputException problem(String detail) {
