@@ -12,8 +12,8 @@ sealed interface FeatureEncoder permits NumericEncoder, OneHotEncoder {
     int width();
 
     /**
-     * Encodes {@code rows} rows of {@code column} into {@code features[next...]}, one array of
-     * {@code rows} values per feature; returns the index of the next feature.
+     * Encodes {@code rows} rows of {@code column} into the row-major matrix {@code out} of {@code
+     * stride} features per row, starting at feature {@code offset} of each row.
      */
-    int encode(Column column, int rows, float[][] features, int next);
+    void encode(Column column, int rows, float[] out, int stride, int offset);
 }

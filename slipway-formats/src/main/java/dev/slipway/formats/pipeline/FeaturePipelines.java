@@ -31,16 +31,6 @@ public final class FeaturePipelines {
      * @throws InvalidInputException when a column is missing or has the wrong type
      */
     public static float[] encodeRows(FeaturePipeline pipeline, Frame input) {
-        float[][] columns = PipelinePredictor.encode(PipelinePredictor.encoders(pipeline), input);
-        int rows = input.rows();
-        int width = columns.length;
-        float[] out = new float[Math.multiplyExact(rows, width)];
-        for (int j = 0; j < width; j++) {
-            float[] c = columns[j];
-            for (int r = 0; r < rows; r++) {
-                out[r * width + j] = c[r];
-            }
-        }
-        return out;
+        return PipelinePredictor.encode(PipelinePredictor.encoders(pipeline), input);
     }
 }

@@ -17,29 +17,36 @@ record NumericEncoder(String column) implements FeatureEncoder {
     }
 
     @Override
-    public int encode(Column c, int rows, float[][] features, int next) {
+    public void encode(Column c, int rows, float[] out, int stride, int offset) {
         if (c.width() != 1) {
             throw InvalidInputException.of(
                     column,
                     "column '%s' must hold one number per row, got %d"
                             .formatted(column, c.width()));
         }
-        float[] out = new float[rows];
         switch (c) {
             case DoubleColumn d -> {
-                for (int r = 0; r < rows; r++) {
-                    out[r] = (float) d.values()[r];
+                double[] v = d.values();
+                for (int r = 0, at = offset; r < rows; r++, at += stride) {
+                    out[at] = (float) v[r];
                 }
             }
-            case FloatColumn f -> System.arraycopy(f.values(), 0, out, 0, rows);
+            case FloatColumn f -> {
+                float[] v = f.values();
+                for (int r = 0, at = offset; r < rows; r++, at += stride) {
+                    out[at] = v[r];
+                }
+            }
             case LongColumn l -> {
-                for (int r = 0; r < rows; r++) {
-                    out[r] = l.values()[r];
+                long[] v = l.values();
+                for (int r = 0, at = offset; r < rows; r++, at += stride) {
+                    out[at] = v[r];
                 }
             }
             case BoolColumn b -> {
-                for (int r = 0; r < rows; r++) {
-                    out[r] = b.values()[r] ? 1f : 0f;
+                boolean[] v = b.values();
+                for (int r = 0, at = offset; r < rows; r++, at += stride) {
+                    out[at] = v[r] ? 1f : 0f;
                 }
             }
             case StringColumn s ->
@@ -50,10 +57,8 @@ record NumericEncoder(String column) implements FeatureEncoder {
         }
         if (c.hasNulls()) {
             for (int r = c.nulls().nextSetBit(0); r >= 0; r = c.nulls().nextSetBit(r + 1)) {
-                out[r] = Float.NaN;
+                out[r * stride + offset] = Float.NaN;
             }
         }
-        features[next] = out;
-        return next + 1;
     }
 }

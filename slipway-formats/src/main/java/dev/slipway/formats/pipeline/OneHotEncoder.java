@@ -45,7 +45,7 @@ final class OneHotEncoder implements FeatureEncoder {
     }
 
     @Override
-    public int encode(Column c, int rows, float[][] features, int next) {
+    public void encode(Column c, int rows, float[] out, int stride, int offset) {
         if (c.width() != 1) {
             throw InvalidInputException.of(
                     column,
@@ -53,9 +53,6 @@ final class OneHotEncoder implements FeatureEncoder {
                             .formatted(column, c.width()));
         }
         int k = categories.size();
-        for (int j = 0; j < k; j++) {
-            features[next + j] = new float[rows];
-        }
         for (int r = 0; r < rows; r++) {
             int hit;
             if (c.isNull(r)) {
@@ -63,17 +60,16 @@ final class OneHotEncoder implements FeatureEncoder {
             } else {
                 String value = text(c, r);
                 Integer i = index.get(value);
-                if (i == null) {
-                    hit = unseen(value, r);
-                } else {
-                    hit = i;
-                }
+                hit = i == null ? unseen(value, r) : i;
             }
-            for (int j = 0; j < k; j++) {
-                features[next + j][r] = hit < 0 ? Float.NaN : (j == hit ? 1f : 0f);
+            int at = r * stride + offset;
+            if (hit < 0) {
+                java.util.Arrays.fill(out, at, at + k, Float.NaN);
+            } else {
+                // The new array is zero already: set only the row's category.
+                out[at + hit] = 1f;
             }
         }
-        return next + k;
     }
 
     private int unseen(String value, int row) {

@@ -12,6 +12,7 @@ import dev.slipway.api.model.LongColumn;
 import dev.slipway.api.model.Predictor;
 import dev.slipway.api.model.Signature;
 import dev.slipway.api.model.StringColumn;
+import dev.slipway.formats.internal.RowMatrixPredictor;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -46,18 +47,20 @@ final class PipelinePredictor implements Predictor {
         return pipeline.features().stream().map(f -> encoder(f, pipeline)).toList();
     }
 
-    /** One array of feature values per feature, in the pipeline's feature order. */
-    static float[][] encode(List<FeatureEncoder> encoders, Frame input) {
-        int count = 0;
+    /** The features of every row of {@code input}, row after row, in the pipeline's order. */
+    static float[] encode(List<FeatureEncoder> encoders, Frame input) {
+        int width = 0;
         for (FeatureEncoder e : encoders) {
-            count += e.width();
+            width += e.width();
         }
-        float[][] features = new float[count][];
-        int next = 0;
+        int rows = input.rows();
+        float[] out = new float[Math.multiplyExact(rows, width)];
+        int offset = 0;
         for (FeatureEncoder e : encoders) {
-            next = e.encode(input.column(e.column()), input.rows(), features, next);
+            e.encode(input.column(e.column()), rows, out, width, offset);
+            offset += e.width();
         }
-        return features;
+        return out;
     }
 
     private static FeatureEncoder encoder(FeatureColumn f, FeaturePipeline pipeline) {
@@ -116,10 +119,19 @@ final class PipelinePredictor implements Predictor {
     @Override
     public Frame predict(Frame input) {
         int rows = input.rows();
-        float[][] features = encode(encoders, input);
-        List<Column> columns = new ArrayList<>(features.length);
-        for (int i = 0; i < features.length; i++) {
-            columns.add(new FloatColumn(modelInputs.get(i), 1, features[i], new BitSet()));
+        float[] features = encode(encoders, input);
+        if (model instanceof RowMatrixPredictor matrix) {
+            Frame out = matrix.predictRows(features, rows);
+            return pipeline.classes().isEmpty() ? out : named(out);
+        }
+        int width = modelInputs.size();
+        List<Column> columns = new ArrayList<>(width);
+        for (int j = 0; j < width; j++) {
+            float[] values = new float[rows];
+            for (int r = 0; r < rows; r++) {
+                values[r] = features[r * width + j];
+            }
+            columns.add(new FloatColumn(modelInputs.get(j), 1, values, new BitSet()));
         }
         Frame out = model.predict(new Frame(rows, columns));
         return pipeline.classes().isEmpty() ? out : named(out);

@@ -3,8 +3,8 @@ package dev.slipway.formats.xgboost;
 import dev.slipway.api.model.ColumnSpec;
 import dev.slipway.api.model.DType;
 import dev.slipway.api.model.Frame;
-import dev.slipway.api.model.Predictor;
 import dev.slipway.api.model.Signature;
+import dev.slipway.formats.internal.RowMatrixPredictor;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * objective ({@link XGBoostOutputs}). Each batch is gathered once into a row-major float32 matrix
  * and walked by the tree evaluator. Thread-safe; holds no native memory, so closing only stops it.
  */
-final class XGBoostPredictor implements Predictor {
+final class XGBoostPredictor implements RowMatrixPredictor {
 
     private final String source;
     private final XGBoostModel model;
@@ -41,8 +41,15 @@ final class XGBoostPredictor implements Predictor {
             throw new IllegalStateException(
                     "XGBoost model %s is closed; load it again to predict".formatted(source));
         }
-        int rows = input.rows();
-        float[] matrix = features.gather(input);
+        return predictRows(features.gather(input), input.rows());
+    }
+
+    @Override
+    public Frame predictRows(float[] matrix, int rows) {
+        if (closed) {
+            throw new IllegalStateException(
+                    "XGBoost model %s is closed; load it again to predict".formatted(source));
+        }
         float[] predictions = new float[rows * model.predictionWidth()];
         model.predict(matrix, rows, predictions);
         return XGBoostOutputs.frame(model, predictions, rows);
