@@ -67,9 +67,11 @@ public final class LightGbmFormat implements ModelFormat {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
-        ModelHeader header = ModelTextReader.read(model, source);
+        String text = ModelTextReader.text(model, source);
+        ModelHeader header = ModelTextReader.read(text, source);
         List<String> features = featureNames(header, source, options);
-        NativeBooster booster = NativeBooster.load(header, source, Outputs.nativeWidth(header));
+        NativeBooster booster =
+                NativeBooster.load(text, header, source, Outputs.nativeWidth(header));
         return new LightGbmPredictor(source, header, features, booster);
     }
 

@@ -7,7 +7,6 @@ import java.util.Objects;
 /**
  * What Slipway needs to know of a checked LightGBM text model: what it predicts and what it takes.
  *
- * @param text the model text, checked, as LightGBM will read it
  * @param task binary and multi-class objectives give classes; every other objective a number
  * @param objective the objective line's value ({@code binary sigmoid:1}), empty when there is none
  * @param classCount LightGBM's {@code num_class}: the number of values its prediction gives per row
@@ -17,7 +16,6 @@ import java.util.Objects;
  * @param treeCount the number of trees
  */
 record ModelHeader(
-        String text,
         Task task,
         String objective,
         int classCount,
@@ -26,7 +24,6 @@ record ModelHeader(
         int treeCount) {
 
     ModelHeader {
-        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(objective, "objective");
         featureNames = List.copyOf(featureNames);

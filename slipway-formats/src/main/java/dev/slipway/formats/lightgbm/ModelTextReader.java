@@ -38,14 +38,22 @@ final class ModelTextReader {
     }
 
     /**
-     * Reads and checks a model text.
+     * The text of a model file.
      *
-     * @throws InvalidInputException naming {@code source} when the bytes are not a whole, well
-     *     formed LightGBM text model
+     * @throws InvalidInputException naming {@code source} when the bytes are not text
      */
-    static ModelHeader read(byte[] bytes, String source) {
-        Corruption errors = new Corruption(source);
-        return new ModelTextReader(decode(bytes, errors), errors).read();
+    static String text(byte[] bytes, String source) {
+        return decode(bytes, new Corruption(source));
+    }
+
+    /**
+     * Reads the header of a model text and checks the whole text.
+     *
+     * @throws InvalidInputException naming {@code source} when the text is not a whole, well formed
+     *     LightGBM model
+     */
+    static ModelHeader read(String text, String source) {
+        return new ModelTextReader(text, new Corruption(source)).read();
     }
 
     private static String decode(byte[] bytes, Corruption errors) {
@@ -117,7 +125,7 @@ final class ModelTextReader {
         }
         int end = checkTrees(sizes, features);
         checkTail(end);
-        return new ModelHeader(text, task, objective, classes, names, categorical, sizes.size());
+        return new ModelHeader(task, objective, classes, names, categorical, sizes.size());
     }
 
     /** The key=value lines before the first tree; leaves {@link #pos} at the first tree. */

@@ -47,18 +47,18 @@ final class NativeBooster implements AutoCloseable {
     }
 
     /**
-     * Loads a checked model text.
+     * Loads a model text that {@link ModelTextReader} checked and described by {@code header}.
      *
      * @param width the number of values LightGBM predicts per row
      * @throws InvalidInputException when LightGBM refuses the text, or reads it as a model of
      *     another shape than the header describes
      */
-    static NativeBooster load(ModelHeader header, String source, int width) {
+    static NativeBooster load(String text, ModelHeader header, String source, int width) {
         LightGbmRuntime.ensureLoaded();
         SWIGTYPE_p_p_void holder = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
         try {
-            int rc = lightgbmlib.LGBM_BoosterLoadModelFromString(header.text(), iterations, holder);
+            int rc = lightgbmlib.LGBM_BoosterLoadModelFromString(text, iterations, holder);
             if (rc != 0) {
                 lightgbmlib.delete_voidpp(holder);
                 throw new Corruption(source)
