@@ -79,6 +79,13 @@ public final class LightGbmFormat implements ModelFormat {
             ModelHeader header, String source, LoadOptions options) {
         List<String> names = options.featureNames();
         if (names.isEmpty()) {
+            String repeated = firstRepeated(header.featureNames());
+            if (!repeated.isEmpty()) {
+                throw InvalidInputException.of(
+                        source,
+                        "LightGBM model '%s' names two features '%s'; give distinct names for its %d features in the load options"
+                                .formatted(source, repeated, header.featureCount()));
+            }
             return header.featureNames();
         }
         if (names.size() != header.featureCount()) {
@@ -91,18 +98,28 @@ public final class LightGbmFormat implements ModelFormat {
                                     header.featureCount(),
                                     header.featureNames()));
         }
-        Set<String> seen = new HashSet<>();
-        for (String name : names) {
-            if (name.isEmpty() || !seen.add(name)) {
-                throw InvalidInputException.of(
-                        source,
-                        "the feature names given for LightGBM model '%s' must be distinct and non-empty, but '%s' %s"
-                                .formatted(
-                                        source,
-                                        name,
-                                        name.isEmpty() ? "is empty" : "appears twice"));
-            }
+        String repeated = firstRepeated(names);
+        if (!repeated.isEmpty() || names.contains("")) {
+            throw InvalidInputException.of(
+                    source,
+                    "the feature names given for LightGBM model '%s' must be distinct and non-empty, but %s"
+                            .formatted(
+                                    source,
+                                    repeated.isEmpty()
+                                            ? "one is empty"
+                                            : "'" + repeated + "' appears twice"));
         }
         return names;
+    }
+
+    /** The first name that appears twice, or the empty string. */
+    private static String firstRepeated(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!name.isEmpty() && !seen.add(name)) {
+                return name;
+            }
+        }
+        return "";
     }
 }

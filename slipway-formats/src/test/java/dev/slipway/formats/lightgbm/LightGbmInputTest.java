@@ -14,6 +14,7 @@ import dev.slipway.api.model.LongColumn;
 import dev.slipway.api.model.Predictor;
 import dev.slipway.api.model.Signature;
 import dev.slipway.api.model.StringColumn;
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,18 @@ class LightGbmInputTest {
         assertThatThrownBy(() -> format.load(ToyModel.bytes(), "toy.txt", options))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'a' appears twice");
+    }
+
+    @Test
+    void load_modelNamesAFeatureTwice_throwsSuggestingNames() {
+        byte[] twice =
+                new String(ToyModel.bytes(), StandardCharsets.UTF_8)
+                        .replaceFirst("feature_names=Column_0 Column_1", "feature_names=a a")
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> format.load(twice, "toy.txt", LoadOptions.defaults()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("names two features 'a'")
+                .hasMessageContaining("load options");
     }
 
     @Test

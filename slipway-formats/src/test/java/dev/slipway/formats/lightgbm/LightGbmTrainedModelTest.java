@@ -177,6 +177,30 @@ class LightGbmTrainedModelTest {
     }
 
     @Test
+    void predict_linearTrees_equalsLightGbm() throws Exception {
+        CsvTable table = CsvTable.read("diabetes.csv").withMissing(DIABETES, 0.05, 4);
+        LightGbm4j model =
+                LightGbm4j.trainAndPredict(
+                        table,
+                        DIABETES,
+                        "target",
+                        "linear_tree=true",
+                        "objective=regression linear_tree=true",
+                        20);
+        assertThat(model.text()).contains("is_linear=1");
+        try (Predictor predictor = load(model)) {
+            DoubleColumn out =
+                    (DoubleColumn)
+                            predictor.predict(table.frame(DIABETES)).column(Signature.PREDICTION);
+            for (int r = 0; r < table.rows(); r++) {
+                assertThat(out.get(r))
+                        .as("row %d", r)
+                        .isCloseTo(model.predictions()[r], within(TOLERANCE));
+            }
+        }
+    }
+
+    @Test
     void predict_rowsOneByOne_equalTheBatch() throws Exception {
         CsvTable table = CsvTable.read("breast_cancer.csv").withMissing(CANCER, 0.1, 5);
         LightGbm4j model =
