@@ -154,9 +154,13 @@ final class ModelViews {
     /** One line per raw column: {@code workclass one-hot 9 categories}. */
     static void printPipeline(PrintWriter o, FeaturePipeline p) {
         o.printf(
-                "Feature pipeline: target %s, %s, unseen categories: %s%n",
+                "Feature pipeline: target %s, %s%s, unseen categories: %s%n",
                 p.target(),
                 p.classes().isEmpty() ? "no classes" : "classes " + String.join(", ", p.classes()),
+                p.classes().size() == 2
+                        ? ", %s when its probability >= %s"
+                                .formatted(p.classes().get(1), RunViews.metric(p.threshold()))
+                        : "",
                 p.unseen().label());
         List<List<String>> rows = new ArrayList<>();
         for (FeatureColumn f : p.features()) {

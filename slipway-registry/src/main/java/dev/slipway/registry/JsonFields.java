@@ -50,6 +50,14 @@ final class JsonFields {
         return n.asLong();
     }
 
+    double number(String field) {
+        JsonNode n = node.path(field);
+        if (!n.isNumber()) {
+            throw failAt(field, n.isMissingNode() ? "missing" : "must be a number");
+        }
+        return n.asDouble();
+    }
+
     int smallInteger(String field) {
         long v = integer(field);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {

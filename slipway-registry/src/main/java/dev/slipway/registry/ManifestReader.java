@@ -180,7 +180,8 @@ final class ManifestReader {
                 features,
                 UnseenCategoryPolicy.fromLabel(p.text("unseen_categories")),
                 p.text("target"),
-                p.strings("classes"));
+                p.strings("classes"),
+                p.isNull("threshold") ? FeaturePipeline.DEFAULT_THRESHOLD : p.number("threshold"));
     }
 
     private static Provenance provenance(JsonFields p) {

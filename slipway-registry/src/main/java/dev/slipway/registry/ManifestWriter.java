@@ -102,6 +102,9 @@ final class ManifestWriter {
         n.put("unseen_categories", p.unseen().label());
         n.put("target", p.target());
         strings(n.putArray("classes"), p.classes());
+        if (p.threshold() != FeaturePipeline.DEFAULT_THRESHOLD) {
+            n.put("threshold", p.threshold());
+        }
         return n;
     }
 

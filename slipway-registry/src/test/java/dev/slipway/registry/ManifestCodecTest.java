@@ -7,7 +7,9 @@ import dev.slipway.api.CorruptDataException;
 import dev.slipway.api.IncompatibleFormatException;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.model.DType;
+import dev.slipway.api.model.FeaturePipeline;
 import dev.slipway.api.model.Signature;
+import dev.slipway.api.model.Task;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,31 @@ class ManifestCodecTest {
         ModelManifest m = Manifests.full();
 
         assertThat(ModelManifest.fromJson(m.toJson(), "m/1")).isEqualTo(m);
+    }
+
+    @Test
+    void fromJson_chosenThreshold_roundTrips() {
+        ModelManifest full = Manifests.full();
+        FeaturePipeline p = full.pipeline().orElseThrow();
+        ModelManifest m =
+                ModelManifest.builder(
+                                full.modelFormat(),
+                                full.runtime(),
+                                full.signature(),
+                                full.provenance())
+                        .task(Task.BINARY)
+                        .featureNames(full.featureNames())
+                        .pipeline(
+                                new FeaturePipeline(
+                                        p.features(), p.unseen(), p.target(), p.classes(), 0.3))
+                        .files(full.files())
+                        .build();
+
+        ModelManifest back = ModelManifest.fromJson(m.toJson(), "m/1");
+
+        assertThat(back.pipeline().orElseThrow().threshold()).isEqualTo(0.3);
+        assertThat(json(full)).doesNotContain("threshold");
+        assertThat(full.pipeline().orElseThrow().threshold()).isEqualTo(0.5);
     }
 
     @Test

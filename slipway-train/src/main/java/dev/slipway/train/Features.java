@@ -52,6 +52,7 @@ final class Features {
             Frame train,
             Target target,
             UnseenCategoryPolicy unseen,
+            double threshold,
             Consumer<String> warnings) {
         List<FeatureColumn> steps = new ArrayList<>();
         for (Field f : fields) {
@@ -79,7 +80,14 @@ final class Features {
                     "no column can be a feature: every column other than the target '%s' is excluded, text or a timestamp"
                             .formatted(target.column()));
         }
-        return new FeaturePipeline(steps, unseen, target.column(), target.classes());
+        return new FeaturePipeline(
+                steps,
+                unseen,
+                target.column(),
+                target.classes(),
+                target.task() == dev.slipway.api.model.Task.BINARY
+                        ? threshold
+                        : FeaturePipeline.DEFAULT_THRESHOLD);
     }
 
     private static void requireValues(Field f, Column values) {

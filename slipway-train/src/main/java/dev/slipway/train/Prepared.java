@@ -126,7 +126,8 @@ record Prepared(
             }
         }
         FeaturePipeline pipeline =
-                Features.pipeline(candidates, trainFrame, target, spec.unseen(), warnings);
+                Features.pipeline(
+                        candidates, trainFrame, target, spec.unseen(), spec.threshold(), warnings);
         float[] matrix = FeaturePipelines.encodeRows(pipeline, trainFrame);
         return new Prepared(
                 v,

@@ -85,6 +85,24 @@ class TrainingRecordTest {
     }
 
     @Test
+    void train_chosenThreshold_isEvaluatedAndServed() {
+        try (TrainHome h = TrainHome.open(dir)) {
+            DatasetRef data = h.load("titanic_train.csv", "titanic");
+
+            TrainingResult r =
+                    h.training()
+                            .train(
+                                    TrainSpec.of(data, "Survived").withThreshold(0.3),
+                                    TrainingListener.NONE);
+
+            assertThat(((dev.slipway.train.metrics.BinaryEvaluation) r.evaluation()).threshold())
+                    .isEqualTo(0.3);
+            assertThat(h.registry().manifest(r.model()).pipeline().orElseThrow().threshold())
+                    .isEqualTo(0.3);
+        }
+    }
+
+    @Test
     void load_trainedModel_takesRawRecordsAndNamesTheClass() {
         try (TrainHome h = TrainHome.open(dir)) {
             DatasetRef data = h.load("adult_train.csv", "adult");

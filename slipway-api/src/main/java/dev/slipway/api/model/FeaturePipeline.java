@@ -15,12 +15,18 @@ import java.util.Set;
  * @param unseen what to do with a category that training never saw
  * @param target the column the model predicts
  * @param classes the class names, in the order of the model's class indices; empty for regression
+ * @param threshold for two classes, the probability of the second at or above which it is the
+ *     predicted label (0.5 unless chosen at training)
  */
 public record FeaturePipeline(
         List<FeatureColumn> features,
         UnseenCategoryPolicy unseen,
         String target,
-        List<String> classes) {
+        List<String> classes,
+        double threshold) {
+
+    /** The probability threshold when none is chosen. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
 
     public FeaturePipeline {
         features = List.copyOf(features);
@@ -39,6 +45,19 @@ public record FeaturePipeline(
             throw InvalidInputException.of(
                     "pipeline", "a feature pipeline needs at least one column");
         }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw InvalidInputException.of(
+                    "pipeline", "the decision threshold must be between 0 and 1, got " + threshold);
+        }
+    }
+
+    /** A pipeline with the {@link #DEFAULT_THRESHOLD}. */
+    public FeaturePipeline(
+            List<FeatureColumn> features,
+            UnseenCategoryPolicy unseen,
+            String target,
+            List<String> classes) {
+        this(features, unseen, target, classes, DEFAULT_THRESHOLD);
     }
 
     /** The names of every feature, in the order the model takes them. */

@@ -137,12 +137,25 @@ final class PipelinePredictor implements Predictor {
         return pipeline.classes().isEmpty() ? out : named(out);
     }
 
-    /** Replaces class indices with class names. */
+    /**
+     * Replaces class indices with class names; with two classes, the label is the second class when
+     * its probability is at or above the pipeline's threshold.
+     */
     private Frame named(Frame out) {
         List<Column> columns = new ArrayList<>(out.columns().size());
         List<String> classes = pipeline.classes();
+        Column probabilities = out.find(Signature.PROBABILITIES).orElse(null);
         for (Column c : out.columns()) {
-            if (c.name().equals(Signature.LABEL) && c instanceof LongColumn label) {
+            if (c.name().equals(Signature.LABEL)
+                    && classes.size() == 2
+                    && probabilities instanceof FloatColumn p
+                    && p.width() == 2) {
+                String[] names = new String[p.rows()];
+                for (int r = 0; r < names.length; r++) {
+                    names[r] = classes.get(p.get(r, 1) >= pipeline.threshold() ? 1 : 0);
+                }
+                columns.add(new StringColumn(Signature.LABEL, 1, names, c.nulls()));
+            } else if (c.name().equals(Signature.LABEL) && c instanceof LongColumn label) {
                 String[] names = new String[label.rows()];
                 for (int r = 0; r < names.length; r++) {
                     long index = label.get(r);

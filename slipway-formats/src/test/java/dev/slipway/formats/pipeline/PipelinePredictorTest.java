@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.model.Column;
+import dev.slipway.api.model.FeaturePipeline;
 import dev.slipway.api.model.FloatColumn;
 import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.Predictor;
@@ -95,6 +96,24 @@ class PipelinePredictorTest {
             assertThat(List.of(label.values())).containsOnly("died", "survived");
             assertThat(p.signature().findOutput(Signature.PROBABILITIES).orElseThrow().labels())
                     .containsExactly("died", "survived");
+        }
+    }
+
+    @Test
+    void predict_chosenThreshold_decidesTheLabel() {
+        FeaturePipeline p = titanic.pipeline;
+        FeaturePipeline strict =
+                new FeaturePipeline(p.features(), p.unseen(), p.target(), p.classes(), 0.8);
+        try (Predictor predictor = FeaturePipelines.wrap(strict, titanic.raw())) {
+            Frame out = predictor.predict(titanic.records);
+            float[] s = survived(out);
+            StringColumn label = (StringColumn) out.column(Signature.LABEL);
+            long survivors = 0;
+            for (int r = 0; r < s.length; r++) {
+                assertThat(label.get(r)).isEqualTo(s[r] >= 0.8f ? "survived" : "died");
+                survivors += s[r] >= 0.8f ? 1 : 0;
+            }
+            assertThat(survivors).isPositive().isLessThan(s.length / 2);
         }
     }
 
