@@ -16,7 +16,7 @@ import java.util.Objects;
  * follows each split's default direction. Supported: the {@code gbtree} booster with numeric splits
  * and the objectives of {@link XGBoostObjective}. Immutable and thread-safe.
  */
-public final class XGBoostModel {
+final class XGBoostModel {
 
     private final String source;
     private final XGBoostObjective objective;
@@ -44,7 +44,7 @@ public final class XGBoostModel {
      *     this reader does not evaluate (another booster, categorical splits, another objective)
      * @throws UncheckedIOException when the file cannot be read
      */
-    public static XGBoostModel read(Path file) {
+    static XGBoostModel read(Path file) {
         byte[] json;
         try {
             json = Files.readAllBytes(file);
@@ -59,32 +59,32 @@ public final class XGBoostModel {
      *
      * @throws InvalidInputException as {@link #read(Path)}
      */
-    public static XGBoostModel parse(byte[] json, String source) {
+    static XGBoostModel parse(byte[] json, String source) {
         return XGBoostJsonReader.read(json, source);
     }
 
     /** The objective the model was trained with. */
-    public XGBoostObjective objective() {
+    XGBoostObjective objective() {
         return objective;
     }
 
     /** The number of values in a row. */
-    public int numFeatures() {
+    int numFeatures() {
         return numFeatures;
     }
 
     /** The feature names stored in the model file, in order; empty when it stores none. */
-    public List<String> featureNames() {
+    List<String> featureNames() {
         return featureNames;
     }
 
     /** The number of trees. */
-    public int numTrees() {
+    int numTrees() {
         return trees.treeCount();
     }
 
     /** The number of margins per row: the number of classes for multi-class models, else 1. */
-    public int marginWidth() {
+    int marginWidth() {
         return trees.groupCount();
     }
 
@@ -92,12 +92,12 @@ public final class XGBoostModel {
      * The number of predictions per row: the number of classes for {@code multi:softprob}, else 1
      * (a probability, a value, or a class index for {@code multi:softmax}).
      */
-    public int predictionWidth() {
+    int predictionWidth() {
         return objective == XGBoostObjective.MULTI_SOFTPROB ? trees.groupCount() : 1;
     }
 
     /** The raw scores of one row, before the objective's link function (XGBoost's margins). */
-    public float[] predictMargins(float[] row) {
+    float[] predictMargins(float[] row) {
         checkRows(row, 1);
         float[] out = new float[marginWidth()];
         trees.margins(row, 0, out, 0);
@@ -105,7 +105,7 @@ public final class XGBoostModel {
     }
 
     /** The predictions of one row, {@link #predictionWidth()} values. */
-    public float[] predict(float[] row) {
+    float[] predict(float[] row) {
         checkRows(row, 1);
         float[] margins = new float[marginWidth()];
         float[] out = margins.length == predictionWidth() ? margins : new float[predictionWidth()];
@@ -122,7 +122,7 @@ public final class XGBoostModel {
      * Writes the margins of {@code rowCount} rows, stored one after another in {@code rows}, to
      * {@code out}: {@link #marginWidth()} values per row.
      */
-    public void predictMargins(float[] rows, int rowCount, float[] out) {
+    void predictMargins(float[] rows, int rowCount, float[] out) {
         checkRows(rows, rowCount);
         checkOut(out, rowCount, marginWidth());
         int width = marginWidth();
@@ -141,7 +141,7 @@ public final class XGBoostModel {
      * Writes the predictions of {@code rowCount} rows, stored one after another in {@code rows}, to
      * {@code out}: {@link #predictionWidth()} values per row.
      */
-    public void predict(float[] rows, int rowCount, float[] out) {
+    void predict(float[] rows, int rowCount, float[] out) {
         checkRows(rows, rowCount);
         int width = predictionWidth();
         checkOut(out, rowCount, width);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The XGBoost learning objectives whose predictions this package reproduces. */
-public enum XGBoostObjective {
+enum XGBoostObjective {
     /** {@code binary:logistic}: one margin per row, the prediction is its sigmoid. */
     BINARY_LOGISTIC("binary:logistic"),
     /** {@code reg:squarederror}: one margin per row, the prediction is the margin. */
@@ -30,7 +30,7 @@ public enum XGBoostObjective {
     }
 
     /** The name XGBoost gives the objective, e.g. {@code binary:logistic}. */
-    public String xgboostName() {
+    String xgboostName() {
         return xgboostName;
     }
 

@@ -3,13 +3,9 @@ package dev.slipway.formats.xgboost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.slipway.testkit.SharedData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class XGBoostModelMushroomTest {
 
-    private static final Path DIR = SharedData.root().resolve("models/xgboost/mushroom_treelite");
-    private static final int FEATURES = 127;
+    private static final int FEATURES = Agaricus.FEATURES;
 
     @TempDir static Path temp;
 
@@ -34,29 +29,19 @@ class XGBoostModelMushroomTest {
     @BeforeAll
     static void convertAndRead() throws Exception {
         XGBoost4J.quiet();
-        Booster booster = XGBoost.loadModel(DIR.resolve("mushroom.model").toString());
+        Booster booster = XGBoost.loadModel(Agaricus.DIR.resolve("mushroom.model").toString());
         try {
             model = XGBoostModel.read(XGBoost4J.save(booster, temp, "mushroom.json"));
         } finally {
             booster.dispose();
         }
-        List<String> lines = Files.readAllLines(DIR.resolve("agaricus.test"));
-        rowCount = lines.size();
-        rows = new float[rowCount * FEATURES];
-        Arrays.fill(rows, Float.NaN);
-        for (int r = 0; r < rowCount; r++) {
-            String[] tokens = lines.get(r).strip().split(" ");
-            for (int i = 1; i < tokens.length; i++) {
-                String[] pair = tokens[i].split(":");
-                rows[r * FEATURES + Integer.parseInt(pair[0])] = Float.parseFloat(pair[1]);
-            }
-        }
+        Agaricus test = Agaricus.read();
+        rows = test.rows();
+        rowCount = test.rowCount();
     }
 
     private static double[] expected(String file) throws IOException {
-        return Files.readAllLines(DIR.resolve(file), StandardCharsets.UTF_8).stream()
-                .mapToDouble(Double::parseDouble)
-                .toArray();
+        return Agaricus.published(file);
     }
 
     @Test
