@@ -14,7 +14,7 @@ import java.util.Deque;
  * several trees at a time: their paths are independent chains of loads that the CPU overlaps.
  * Immutable, so thread-safe.
  */
-final class TreeEnsemble {
+final class TreeEnsemble implements Booster {
 
     /** Trees walked side by side; their order of summation stays the trees' order. */
     private static final int LANES = 4;
@@ -98,7 +98,8 @@ final class TreeEnsemble {
         return deepest;
     }
 
-    int treeCount() {
+    @Override
+    public int treeCount() {
         return roots.length;
     }
 
@@ -106,7 +107,8 @@ final class TreeEnsemble {
         return feature.length;
     }
 
-    int groupCount() {
+    @Override
+    public int groupCount() {
         return baseMargins.length;
     }
 
@@ -138,7 +140,8 @@ final class TreeEnsemble {
      * Writes the margins of the row starting at {@code rows[rowOffset]} to {@code out[outOffset]}
      * onwards, one per group, summing in float32 in tree order as XGBoost does.
      */
-    void margins(float[] rows, int rowOffset, float[] out, int outOffset) {
+    @Override
+    public void margins(float[] rows, int rowOffset, float[] out, int outOffset) {
         System.arraycopy(baseMargins, 0, out, outOffset, baseMargins.length);
         int t = 0;
         for (int b = 0; b < blockDepths.length; b++, t += LANES) {
@@ -163,7 +166,8 @@ final class TreeEnsemble {
     }
 
     /** The margin of a single-group ensemble for the row starting at {@code rows[rowOffset]}. */
-    float margin(float[] rows, int rowOffset) {
+    @Override
+    public float margin(float[] rows, int rowOffset) {
         float sum = baseMargins[0];
         int t = 0;
         for (int b = 0; b < blockDepths.length; b++, t += LANES) {

@@ -78,10 +78,10 @@ final class XGBoostJsonReader {
         String objectiveName = text(object(learner, "objective", "learner"), "name", "objective");
         JsonNode booster = object(learner, "gradient_booster", "learner");
         String boosterName = text(booster, "name", "learner.gradient_booster");
-        if (!boosterName.equals("gbtree")) {
+        if (!boosterName.equals("gbtree") && !boosterName.equals("gblinear")) {
             throw invalid(
-                    ("uses the '%s' booster, which Slipway does not evaluate: only 'gbtree' is"
-                                    + " supported (dart and gblinear are not). Retrain with"
+                    ("uses the '%s' booster, which Slipway does not evaluate: only 'gbtree' and"
+                                    + " 'gblinear' are supported (dart is not). Retrain with"
                                     + " booster=gbtree")
                             .formatted(boosterName));
         }
@@ -120,11 +120,17 @@ final class XGBoostJsonReader {
                 objective,
                 numFeature,
                 featureNames(learner, numFeature),
-                trees(
-                        object(booster, "model", "learner.gradient_booster"),
-                        numFeature,
-                        groups,
-                        baseMargins));
+                boosterName.equals("gblinear")
+                        ? linear(
+                                object(booster, "model", "learner.gradient_booster"),
+                                numFeature,
+                                groups,
+                                baseMargins)
+                        : trees(
+                                object(booster, "model", "learner.gradient_booster"),
+                                numFeature,
+                                groups,
+                                baseMargins));
     }
 
     /** The learner's {@code feature_names}, or an empty list when it has none. */
@@ -199,6 +205,13 @@ final class XGBoostJsonReader {
                     MULTI_SOFTMAX ->
                     baseScore;
         };
+    }
+
+    private LinearBooster linear(JsonNode model, int numFeature, int groups, float[] baseMargins) {
+        String path = "learner.gradient_booster.model";
+        float[] weights =
+                floats(model, "weights", path, Math.multiplyExact(numFeature + 1, groups));
+        return new LinearBooster(numFeature, groups, weights, baseMargins);
     }
 
     private TreeEnsemble trees(JsonNode model, int numFeature, int groups, float[] baseMargins) {
@@ -369,7 +382,7 @@ final class XGBoostJsonReader {
     private void checkLength(JsonNode a, String field, String path, int nodes) {
         if (a.size() != nodes) {
             throw invalid(
-                    "has %d entries in %s.%s but num_nodes is %d"
+                    "has %d entries in %s.%s where %d are expected"
                             .formatted(a.size(), path, field, nodes));
         }
     }

@@ -22,14 +22,14 @@ final class XGBoostModel {
     private final XGBoostObjective objective;
     private final int numFeatures;
     private final List<String> featureNames;
-    private final TreeEnsemble trees;
+    private final Booster trees;
 
     XGBoostModel(
             String source,
             XGBoostObjective objective,
             int numFeatures,
             List<String> featureNames,
-            TreeEnsemble trees) {
+            Booster trees) {
         this.source = Objects.requireNonNull(source, "source");
         this.objective = Objects.requireNonNull(objective, "objective");
         this.numFeatures = numFeatures;

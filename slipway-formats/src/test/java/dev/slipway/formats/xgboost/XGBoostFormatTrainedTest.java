@@ -111,6 +111,36 @@ class XGBoostFormatTrainedTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"json", "ubj"})
+    void load_linearBoosterWithMissingValues_predictsAsXGBoost(String format) throws Exception {
+        Map<String, Object> params =
+                Map.of(
+                        "booster", "gblinear",
+                        "objective", "reg:squarederror",
+                        "updater", "coord_descent",
+                        "eta", 0.5);
+        Prediction p = trainAndPredict(housing, params, 50, format);
+        assertThat(p.ours().names()).containsExactly("prediction");
+        p.assertSame("prediction", 0, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "ubj"})
+    void load_linearSoftprob_predictsEveryClassAsXGBoost(String format) throws Exception {
+        Map<String, Object> params =
+                Map.of(
+                        "booster", "gblinear",
+                        "objective", "multi:softprob",
+                        "num_class", 3,
+                        "updater", "coord_descent",
+                        "eta", 0.5);
+        Prediction p = trainAndPredict(iris, params, 50, format);
+        for (int k = 0; k < 3; k++) {
+            p.assertSame("probabilities", k, k);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "ubj"})
     void load_binaryLogistic_predictsProbabilitiesAndLabelsAsXGBoost(String format)
             throws Exception {
         Prediction p = trainAndPredict(cancer, params("binary:logistic"), 30, format);
