@@ -71,13 +71,14 @@ public abstract class PredictorConformance {
 
     /**
      * How much the process's memory outside the Java heap may grow over {@link #reopenCount()}
-     * open-predict-close cycles. Generous: allocator and heap noise stays a few MiB, while a
-     * predictor that keeps more than about {@code limit / reopenCount()} (220 KiB by default) of
-     * native memory per cycle exceeds it. A format whose predictors hold little native memory can
-     * raise {@link #reopenCount()} to make the test sharper.
+     * open-predict-close cycles, in the smaller of two measured windows. Generous, as one-off
+     * growth of the heap's touched pages can reach tens of MiB, while a predictor that keeps more
+     * than about {@code limit / reopenCount()} (330 KiB by default) of native memory per cycle
+     * exceeds it in both windows. A format whose predictors hold little native memory can raise
+     * {@link #reopenCount()} to make the test sharper.
      */
     protected long residentGrowthLimitBytes() {
-        return 64 * MIB;
+        return 96 * MIB;
     }
 
     /**
@@ -266,6 +267,18 @@ public abstract class PredictorConformance {
         for (int i = 0; i < reopenCount(); i++) {
             openPredictClose(input);
         }
+        // Two measured windows: a leak grows in both, while one-off growth (heap pages touched for
+        // the first time, an allocator's new arena) shows in one only.
+        long growth = Math.min(windowGrowth(input), windowGrowth(input));
+        assertThat(growth)
+                .as(
+                        "growth of resident memory outside the Java heap over %d open-predict-close cycles (the smaller of two windows), in MiB: %.1f",
+                        reopenCount(), growth / (double) MIB)
+                .isLessThanOrEqualTo(residentGrowthLimitBytes());
+    }
+
+    /** The growth of resident memory outside the Java heap over one window of cycles. */
+    private long windowGrowth(Frame input) {
         long[] before = residentAndHeapBytes();
         for (int i = 0; i < reopenCount(); i++) {
             openPredictClose(input);
@@ -273,12 +286,7 @@ public abstract class PredictorConformance {
         long[] after = residentAndHeapBytes();
         // Heap the JVM committed meanwhile is not native memory; heap it gave back is not counted
         // either, since the resident size need not fall with it.
-        long growth = (after[0] - before[0]) - Math.max(0, after[1] - before[1]);
-        assertThat(growth)
-                .as(
-                        "growth of resident memory outside the Java heap over %d open-predict-close cycles, in MiB: %.1f",
-                        reopenCount(), growth / (double) MIB)
-                .isLessThanOrEqualTo(residentGrowthLimitBytes());
+        return (after[0] - before[0]) - Math.max(0, after[1] - before[1]);
     }
 
     private void openPredictClose(Frame input) {
