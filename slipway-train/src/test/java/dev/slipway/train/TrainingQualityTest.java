@@ -77,6 +77,26 @@ class TrainingQualityTest {
     }
 
     @Test
+    void train_linearAndForestOnIris_registerModelsThatPredict() {
+        try (TrainHome h = TrainHome.open(dir)) {
+            DatasetRef data = h.load("iris.csv", "iris");
+            TrainSpec spec =
+                    TrainSpec.of(data, "target_name")
+                            .withExclude(List.of("target"))
+                            .withHoldout(new Holdout.Fraction(0.3));
+
+            for (Algorithm a : List.of(Algorithm.LINEAR, Algorithm.RF)) {
+                TrainingResult r = h.training().train(spec.withAlgorithm(a), TrainingListener.NONE);
+
+                assertThat(((MulticlassEvaluation) r.evaluation()).accuracy())
+                        .as(a.label())
+                        .isGreaterThanOrEqualTo(0.8);
+                assertThat(r.run().algorithm()).isEqualTo(a);
+            }
+        }
+    }
+
+    @Test
     void train_wineThirtyPercentHeldOut_isNinetyPercentAccurate() {
         try (TrainHome h = TrainHome.open(dir)) {
             DatasetRef data = h.load("wine.csv", "wine");
