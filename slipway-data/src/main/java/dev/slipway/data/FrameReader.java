@@ -11,12 +11,16 @@ import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.LongColumn;
 import dev.slipway.api.model.StringColumn;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Reads columns of a snapshot into memory as a {@link Frame}, in file order: numeric columns as
@@ -24,6 +28,9 @@ import java.util.List;
  * categories and text as STRING.
  */
 final class FrameReader {
+
+    /** From this many rows on, a read uses two threads. */
+    private static final int PARALLEL_ROWS = 100_000;
 
     private FrameReader() {}
 
@@ -51,14 +58,76 @@ final class FrameReader {
         }
         int rows = (int) v.rows();
         List<Builder> builders = fields.stream().map(f -> new Builder(f, rows)).toList();
+        // JDBC costs more per value than DuckDB's scan: a large read splits the columns between
+        // two connections to the same engine, read on two threads.
+        if (rows < PARALLEL_ROWS || builders.size() < 2) {
+            scanOrFail(duck.connection(), snapshot, v, rows, builders);
+        } else {
+            List<Builder> first = new ArrayList<>();
+            List<Builder> second = new ArrayList<>();
+            for (int i = 0; i < builders.size(); i++) {
+                (i % 2 == 0 ? first : second).add(builders.get(i));
+            }
+            Connection other;
+            try {
+                other = duck.connection().unwrap(DuckDBConnection.class).duplicate();
+            } catch (SQLException e) {
+                throw new StoreException(
+                        "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+            }
+            CompletableFuture<Void> done;
+            try (other) {
+                done =
+                        CompletableFuture.runAsync(
+                                () -> scanOrFail(other, snapshot, v, rows, second),
+                                task -> Thread.ofPlatform().name("slipway-read").start(task));
+                scanOrFail(duck.connection(), snapshot, v, rows, first);
+                try {
+                    done.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException(
+                        "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Frame(rows, builders.stream().map(Builder::build).toList());
+    }
+
+    private static void scanOrFail(
+            Connection connection,
+            Path snapshot,
+            DatasetVersion v,
+            int rows,
+            List<Builder> builders) {
+        try {
+            scan(connection, snapshot, v, rows, builders);
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the columns of {@code builders} from the snapshot, in file order. */
+    private static void scan(
+            Connection connection,
+            Path snapshot,
+            DatasetVersion v,
+            int rows,
+            List<Builder> builders)
+            throws SQLException {
         String select =
-                fields.stream()
-                        .map(FrameReader::expression)
+                builders.stream()
+                        .map(b -> expression(b.field))
                         .reduce((a, b) -> a + ", " + b)
                         .orElse("1");
         String sql =
                 "SELECT " + select + " FROM read_parquet(" + Sql.str(snapshot.toString()) + ")";
-        try (Statement s = duck.connection().createStatement();
+        try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             int r = 0;
             while (rs.next()) {
@@ -77,11 +146,7 @@ final class FrameReader {
                         "the snapshot of %s holds %d rows, not the %d recorded"
                                 .formatted(v.ref(), r, rows));
             }
-        } catch (SQLException e) {
-            throw new StoreException(
-                    "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
         }
-        return new Frame(rows, builders.stream().map(Builder::build).toList());
     }
 
     private static String expression(Field f) {

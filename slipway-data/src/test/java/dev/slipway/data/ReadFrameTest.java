@@ -63,6 +63,40 @@ class ReadFrameTest {
     }
 
     @Test
+    void read_largeVersion_readsEveryColumnInFileOrder() throws IOException {
+        StringBuilder csv = new StringBuilder("i,c,x,n\n");
+        int rows = 150_000;
+        for (int r = 0; r < rows; r++) {
+            csv.append(r).append(",c").append(r % 7).append(',');
+            csv.append(r % 11 == 0 ? "" : Double.toString(r / 4.0))
+                    .append(',')
+                    .append(-r)
+                    .append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("big.csv"), csv);
+        Frame frame;
+        try (DataHome h = DataHome.sqlite(dir.resolve("home"))) {
+            h.datasets().importFile(f, "big", ImportOptions.defaults(), ProgressListener.NONE);
+            frame = h.datasets().read(DatasetRef.latest("big"), List.of("n", "i", "c", "x"));
+        }
+
+        assertThat(frame.names()).containsExactly("n", "i", "c", "x");
+        LongColumn i = (LongColumn) frame.column("i");
+        LongColumn n = (LongColumn) frame.column("n");
+        StringColumn c = (StringColumn) frame.column("c");
+        DoubleColumn x = (DoubleColumn) frame.column("x");
+        for (int r = 0; r < rows; r++) {
+            assertThat(i.get(r)).isEqualTo(r);
+            assertThat(n.get(r)).isEqualTo(-r);
+            assertThat(c.get(r)).isEqualTo("c" + (r % 7));
+            assertThat(x.isNull(r)).isEqualTo(r % 11 == 0);
+            if (r % 11 != 0) {
+                assertThat(x.get(r)).isEqualTo(r / 4.0);
+            }
+        }
+    }
+
+    @Test
     void read_someColumns_keepsTheOrderAsked() throws IOException {
         assertThat(read(List.of("c", "x")).names()).containsExactly("c", "x");
     }
