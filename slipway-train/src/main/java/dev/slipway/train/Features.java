@@ -11,7 +11,6 @@ import dev.slipway.api.model.StringColumn;
 import dev.slipway.api.model.UnseenCategoryPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -100,12 +99,12 @@ final class Features {
     }
 
     private static List<String> categories(StringColumn values) {
-        TreeSet<String> seen = new TreeSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int r = 0; r < values.rows(); r++) {
             if (!values.isNull(r)) {
                 seen.add(values.get(r));
             }
         }
-        return List.copyOf(seen);
+        return seen.stream().sorted().toList();
     }
 }

@@ -125,13 +125,13 @@ record Target(String column, Task task, List<String> classes) {
                 type == LogicalType.INTEGER
                         ? Comparator.comparingLong(Long::parseLong)
                         : Comparator.naturalOrder();
-        TreeSet<String> seen = new TreeSet<>(order);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int r = 0; r < values.rows(); r++) {
             if (!values.isNull(r)) {
                 seen.add(text(values, r));
             }
         }
-        return List.copyOf(seen);
+        return seen.stream().sorted(order).toList();
     }
 
     private static double number(Column c, int r) {
