@@ -72,8 +72,7 @@ final class FrameReader {
             try {
                 other = duck.connection().unwrap(DuckDBConnection.class).duplicate();
             } catch (SQLException e) {
-                throw new StoreException(
-                        "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+                throw readFailed(v, e);
             }
             CompletableFuture<Void> done;
             try (other) {
@@ -91,8 +90,7 @@ final class FrameReader {
                     throw e;
                 }
             } catch (SQLException e) {
-                throw new StoreException(
-                        "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+                throw readFailed(v, e);
             }
         }
         return new Frame(rows, builders.stream().map(Builder::build).toList());
@@ -107,8 +105,7 @@ final class FrameReader {
         try {
             scan(connection, snapshot, v, rows, builders);
         } catch (SQLException e) {
-            throw new StoreException(
-                    "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
+            throw readFailed(v, e);
         }
     }
 
@@ -147,6 +144,11 @@ final class FrameReader {
                                 .formatted(v.ref(), r, rows));
             }
         }
+    }
+
+    private static StoreException readFailed(DatasetVersion v, SQLException e) {
+        return new StoreException(
+                "cannot read the snapshot of " + v.ref() + ": " + e.getMessage(), e);
     }
 
     private static String expression(Field f) {

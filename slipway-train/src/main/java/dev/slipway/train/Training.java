@@ -1,7 +1,6 @@
 package dev.slipway.train;
 
 import dev.slipway.api.model.FeaturePipeline;
-import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.LoadOptions;
 import dev.slipway.api.model.Predictor;
 import dev.slipway.data.Datasets;
@@ -100,7 +99,7 @@ public final class Training {
                         spec.holdout().toString(),
                         started,
                         Map.of(),
-                        newRunId(),
+                        newId(),
                         List.of());
         return new TrainingResult(recorded.run(), recorded.model(), evaluation, warnings);
     }
@@ -114,7 +113,7 @@ public final class Training {
             TrainSpec spec,
             Map<String, Object> resolved,
             int rounds,
-            XGBoostTrainer.RoundListener rounds1) {
+            XGBoostTrainer.RoundListener progress) {
         Map<String, Object> params =
                 XGBoostTrainer.xgboostParams(
                         spec.algorithm(),
@@ -133,7 +132,7 @@ public final class Training {
                         rounds,
                         Optional.empty(),
                         0,
-                        rounds1);
+                        progress);
         Predictor predictor = predictor(trained.modelJson(), data.pipeline(), "trained model");
         Map<String, String> recorded = new TreeMap<>();
         resolved.forEach((k, v) -> recorded.put(k, String.valueOf(v)));
@@ -239,10 +238,6 @@ public final class Training {
 
     /** A fresh run id. */
     String newId() {
-        return newRunId();
-    }
-
-    private String newRunId() {
         return RunStore.newId(ids);
     }
 
@@ -293,10 +288,5 @@ public final class Training {
     private static void warn(String message, List<String> warnings, TrainingListener listener) {
         warnings.add(message);
         listener.warning(message);
-    }
-
-    /** Predicts the held-out rows. */
-    static Frame predictHeldOut(Predictor predictor, Prepared data) {
-        return predictor.predict(data.testRows());
     }
 }

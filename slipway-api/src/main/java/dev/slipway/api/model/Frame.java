@@ -44,7 +44,13 @@ public record Frame(int rows, List<Column> columns) {
     /** The column named {@code name}, if there is one. */
     public Optional<Column> find(String name) {
         Objects.requireNonNull(name, "name");
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+        // A plain loop: predictors look columns up by name on every call.
+        for (Column c : columns) {
+            if (c.name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
