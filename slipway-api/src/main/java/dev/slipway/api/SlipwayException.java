@@ -13,7 +13,9 @@ public abstract sealed class SlipwayException extends RuntimeException
                 ConflictException,
                 CorruptDataException,
                 IncompatibleFormatException,
-                StoreException {
+                StoreException,
+                UnavailableException,
+                AccessDeniedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import dev.slipway.api.AccessDeniedException;
 import dev.slipway.api.ConflictException;
 import dev.slipway.api.CorruptDataException;
 import dev.slipway.api.IncompatibleFormatException;
@@ -7,6 +8,7 @@ import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.NotFoundException;
 import dev.slipway.api.SlipwayException;
 import dev.slipway.api.StoreException;
+import dev.slipway.api.UnavailableException;
 import picocli.CommandLine;
 
 /**
@@ -42,6 +44,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             case CorruptDataException x -> ExitCode.CORRUPT;
             case IncompatibleFormatException x -> ExitCode.CORRUPT;
             case StoreException x -> ExitCode.STORE;
+            case UnavailableException x -> ExitCode.UNAVAILABLE;
+            case AccessDeniedException x -> ExitCode.ACCESS_DENIED;
         };
     }
 }

@@ -12,6 +12,8 @@ package dev.slipway.cli;
  *   <li>5: the request conflicts with the current state (e.g. an ambiguous version prefix)
  *   <li>6: stored data is corrupt, or written by a newer Slipway
  *   <li>7: the store is unavailable (database unreachable, disk full)
+ *   <li>8: a server is unavailable or overloaded (try again later)
+ *   <li>9: access denied (a missing token, or one without the needed scope)
  *   <li>70: an internal error (a bug: please report it)
  * </ul>
  */
@@ -24,6 +26,8 @@ final class ExitCode {
     static final int CONFLICT = 5;
     static final int CORRUPT = 6;
     static final int STORE = 7;
+    static final int UNAVAILABLE = 8;
+    static final int ACCESS_DENIED = 9;
     static final int INTERNAL = 70;
 
     private ExitCode() {}
