@@ -1,6 +1,7 @@
 package dev.slipway.serve.metrics;
 
 import dev.slipway.serve.core.Call;
+import dev.slipway.serve.core.CallObserver;
 import dev.slipway.serve.core.CoreListener;
 import dev.slipway.serve.core.ErrorKind;
 import dev.slipway.serve.core.Inference;
@@ -30,7 +31,7 @@ import java.util.function.ToDoubleFunction;
  * histograms (queue, inference, total); batch sizes; queue depth; model load times; the prediction
  * log's drops; and the JVM's own. Thread-safe; the hot path looks meters up in a map.
  */
-public final class ServeMetrics implements CoreListener {
+public final class ServeMetrics implements CoreListener, CallObserver {
 
     private static final Duration[] SLO = {
         Duration.ofNanos(100_000),
@@ -88,6 +89,7 @@ public final class ServeMetrics implements CoreListener {
     }
 
     /** Counts an answered request and its latencies. */
+    @Override
     public void answered(Call call, Inference r) {
         String version = Integer.toString(r.version());
         count(r.model(), version, call.protocol().label(), "ok");
@@ -98,6 +100,7 @@ public final class ServeMetrics implements CoreListener {
     }
 
     /** Counts a failed request. {@code model} is empty when the request named none. */
+    @Override
     public void failed(Call call, String model, Throwable error) {
         count(model, "", call.protocol().label(), ErrorKind.of(error).label());
         timer("slipway_request_seconds", model, call.protocol().label())

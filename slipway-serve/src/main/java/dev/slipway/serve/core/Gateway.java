@@ -1,0 +1,61 @@
+package dev.slipway.serve.core;
+
+import dev.slipway.api.model.Frame;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one door every prediction request goes through, whatever its transport: it hands the rows to
+ * the {@link InferenceCore} and tells the observers (metrics, prediction log) how the request
+ * ended. Thread-safe.
+ */
+public final class Gateway {
+
+    private final InferenceCore core;
+    private final List<CallObserver> observers;
+
+    public Gateway(InferenceCore core, List<CallObserver> observers) {
+        this.core = core;
+        this.observers = List.copyOf(observers);
+    }
+
+    /** The core behind this gateway. */
+    public InferenceCore core() {
+        return core;
+    }
+
+    /**
+     * Predicts {@code input} with {@code model} (at {@code version} when given). The future fails
+     * with the error to report.
+     */
+    public CompletableFuture<Inference> infer(
+            Call call, String model, OptionalInt version, Frame input) {
+        CompletableFuture<Inference> f = core.infer(model, version, input);
+        if (f.isDone() && !f.isCompletedExceptionally()) {
+            answered(call, f.join());
+            return f;
+        }
+        return f.whenComplete(
+                (r, e) -> {
+                    if (e == null) {
+                        answered(call, r);
+                    } else {
+                        failed(call, model, e);
+                    }
+                });
+    }
+
+    /** Reports a request that failed before it reached a model (e.g. it could not be decoded). */
+    public void failed(Call call, String model, Throwable error) {
+        for (CallObserver o : observers) {
+            o.failed(call, model, error);
+        }
+    }
+
+    private void answered(Call call, Inference r) {
+        for (CallObserver o : observers) {
+            o.answered(call, r);
+        }
+    }
+}
