@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             RunsCommand.class,
             ModelsCommand.class,
+            TokensCommand.class,
             QuickstartCommand.class
         },
         footer = {
