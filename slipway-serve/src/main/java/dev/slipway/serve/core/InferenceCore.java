@@ -137,6 +137,16 @@ public final class InferenceCore implements AutoCloseable {
         return find(name).orElseThrow(() -> notServed(name));
     }
 
+    /** The signature of the version answering as {@code name} now, if it is served and loaded. */
+    public Optional<dev.slipway.api.model.Signature> signature(String name) {
+        ModelSlot slot = slots.get(name);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        Deployment d = slot.current.get();
+        return d == null ? Optional.empty() : Optional.of(d.signature);
+    }
+
     /** Whether every served model answers (and there is at least one). */
     public boolean ready() {
         if (closed || slots.isEmpty()) {
