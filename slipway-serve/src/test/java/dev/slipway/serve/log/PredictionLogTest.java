@@ -6,6 +6,9 @@ import static dev.slipway.serve.log.LogFixtures.regressed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.slipway.api.model.DoubleColumn;
+import dev.slipway.api.model.Frame;
+import dev.slipway.api.model.StringColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -214,11 +218,8 @@ class PredictionLogTest {
                             2,
                             "v2-rest",
                             7,
-                            dev.slipway.api.model.Frame.of(
-                                    dev.slipway.api.model.DoubleColumn.of("x", 5.0),
-                                    dev.slipway.api.model.StringColumn.of("city", "Oslo")),
-                            dev.slipway.api.model.Frame.of(
-                                    dev.slipway.api.model.DoubleColumn.of("prediction", 6.0)),
+                            Frame.of(DoubleColumn.of("x", 5.0), StringColumn.of("city", "Oslo")),
+                            Frame.of(DoubleColumn.of("prediction", 6.0)),
                             LogFixtures.REGRESSOR_V2));
             log.flush();
         }
@@ -303,7 +304,7 @@ class PredictionLogTest {
     }
 
     private static Map<String, Object> row(Object... values) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         String[] names = {"request_id", "model_version", "x", "city", "prediction"};
         for (int i = 0; i < names.length; i++) {
             m.put(names[i], values[i]);
