@@ -9,6 +9,7 @@ final class Routes {
 
     static void mountOthers(Router router, Web web) {
         new ManagementRoutes(web).mount(router);
+        new MlflowRoutes(web).mount(router);
     }
 
     /**
