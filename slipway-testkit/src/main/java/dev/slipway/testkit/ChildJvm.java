@@ -101,6 +101,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Asks the child to stop, like {@code kill} (SIGTERM): its shutdown hooks run. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Kills the child at once, like {@code kill -9}, and waits until it is gone. */
     public void kill() {
         process.destroyForcibly();
