@@ -16,8 +16,8 @@ import java.util.BitSet;
 /**
  * One model input being filled from an MLflow request, value by value, straight into the type the
  * signature declares. Only safe values are taken: numbers for FP64 and FP32, whole numbers for
- * INT64, booleans (or 0 and 1) for BOOL, strings for STRING; null and empty CSV fields are missing.
- * Rows never written are missing.
+ * INT64, booleans (or 0 and 1) for BOOL, strings for STRING; null and empty CSV fields (blank ones
+ * for numbers) are missing. Rows never written are missing.
  *
  * <p>A wide input (a row of several values) takes either a list per row, or its positions one by
  * one under their labels (e.g. feature names sent as separate columns).
@@ -168,7 +168,7 @@ final class MlflowColumn {
                                             ? " (this model names no columns for them: send JSON)"
                                             : " named " + String.join(", ", spec.labels())));
         }
-        if (field.isEmpty()) {
+        if (field.isEmpty() || spec.dtype() != DType.STRING && field.isBlank()) {
             missing(row);
             return;
         }

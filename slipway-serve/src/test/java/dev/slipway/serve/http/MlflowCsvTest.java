@@ -7,6 +7,7 @@ import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.model.ColumnSpec;
 import dev.slipway.api.model.DType;
 import dev.slipway.api.model.DoubleColumn;
+import dev.slipway.api.model.FloatColumn;
 import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.LongColumn;
 import dev.slipway.api.model.Signature;
@@ -53,7 +54,7 @@ class MlflowCsvTest {
 
     @Test
     void read_emptyField_isMissing() {
-        Frame f = read("x,n,city\n,,\n");
+        Frame f = read("x,n,city\n, ,\n");
         assertThat(f.column("x").isNull(0)).isTrue();
         assertThat(f.column("n").isNull(0)).isTrue();
         assertThat(f.column("city").isNull(0)).isTrue();
@@ -94,6 +95,16 @@ class MlflowCsvTest {
         assertThatThrownBy(() -> read("x,city\n1,a\n"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("missing input 'n'");
+    }
+
+    @Test
+    void read_wideInputAsColumnsNamedByItsLabels_isAssembledInOrder() {
+        Signature wide =
+                new Signature(
+                        List.of(new ColumnSpec("features", DType.FP32, 2, List.of("a", "b"))),
+                        List.of(ColumnSpec.scalar("prediction", DType.FP64)));
+        Frame f = MlflowCsv.read("b,a\n2,1\n4,3\n".getBytes(StandardCharsets.UTF_8), "m", wide);
+        assertThat(((FloatColumn) f.column("features")).values()).containsExactly(1f, 2f, 3f, 4f);
     }
 
     @Test
