@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Open Inference Protocol over gRPC ({@code inference.GRPCInferenceService}), served from a
@@ -35,6 +37,7 @@ public final class GrpcTransport implements AutoCloseable {
     private final InferenceService service;
     private final ExecutorService executor;
     private final Duration grace;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private GrpcTransport(
             Server server, InferenceService service, ExecutorService executor, Duration grace) {
@@ -45,17 +48,33 @@ public final class GrpcTransport implements AutoCloseable {
     }
 
     /**
-     * Starts listening as {@code options} say.
+     * Starts listening as {@code options} say, naming the version of the {@code slipway-serve}
+     * package (or {@code dev}) in server metadata.
      *
      * @throws InvalidInputException when the TLS certificate or key cannot be used
      * @throws ConflictException when the address cannot be bound (e.g. the port is in use)
      */
     public static GrpcTransport start(Gateway gateway, GrpcOptions options, Authorizer authorizer) {
+        String v = GrpcTransport.class.getPackage().getImplementationVersion();
+        return start(gateway, options, authorizer, v == null || v.isBlank() ? "dev" : v);
+    }
+
+    /**
+     * Starts listening as {@code options} say, naming {@code serverVersion} in server metadata.
+     *
+     * @throws InvalidInputException when the TLS certificate or key cannot be used
+     * @throws ConflictException when the address cannot be bound (e.g. the port is in use)
+     */
+    public static GrpcTransport start(
+            Gateway gateway, GrpcOptions options, Authorizer authorizer, String serverVersion) {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(authorizer, "authorizer");
+        Objects.requireNonNull(serverVersion, "serverVersion");
         ServerCredentials credentials = credentials(options);
         ExecutorService executor =
                 Executors.newCachedThreadPool(
                         Thread.ofPlatform().name("slipway-grpc-", 0).daemon().factory());
-        InferenceService service = new InferenceService(gateway, executor);
+        InferenceService service = new InferenceService(gateway, executor, serverVersion);
         Server server;
         try {
             server =
@@ -125,14 +144,25 @@ public final class GrpcTransport implements AutoCloseable {
 
     /**
      * Stops taking calls, waits for those in flight (at most the core's request timeout), then cuts
-     * off what is left.
+     * off what is left. Idempotent.
      */
     @Override
     public void close() {
+        close(grace);
+    }
+
+    /**
+     * Stops taking calls, waits for those in flight at most {@code wait}, then cuts off what is
+     * left. Idempotent.
+     */
+    public void close(Duration wait) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         service.stopping();
         server.shutdown();
         try {
-            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!server.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 server.shutdownNow();
                 server.awaitTermination(5, TimeUnit.SECONDS);
             }

@@ -2,6 +2,7 @@ package dev.slipway.serve.grpc;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.NotFoundException;
+import dev.slipway.api.model.ColumnSpec;
 import dev.slipway.api.model.Frame;
 import dev.slipway.api.model.Signature;
 import dev.slipway.serve.core.Call;
@@ -45,29 +46,28 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
     static final String SERVER_NAME = "slipway";
 
     /** The protocol extensions the server speaks. */
-    static final List<String> EXTENSIONS = List.of("model_repository");
+    static final List<String> EXTENSIONS = List.of("model_repository", "slipway_management");
 
     private final Gateway gateway;
     private final InferenceCore core;
     private final Executor responses;
+    private final String serverVersion;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    /** Answers requests the core completes later on {@code responses}, off its workers. */
-    InferenceService(Gateway gateway, Executor responses) {
+    /**
+     * Answers requests the core completes later on {@code responses}, off its workers, and names
+     * {@code serverVersion} in server metadata.
+     */
+    InferenceService(Gateway gateway, Executor responses, String serverVersion) {
         this.gateway = gateway;
         this.core = gateway.core();
         this.responses = responses;
+        this.serverVersion = serverVersion;
     }
 
     /** Answers "not live" from now on: the server is stopping. */
     void stopping() {
         running.set(false);
-    }
-
-    /** The version of Slipway running, or {@code dev} when it is not packaged. */
-    static String serverVersion() {
-        String v = InferenceService.class.getPackage().getImplementationVersion();
-        return v == null || v.isBlank() ? "dev" : v;
     }
 
     @Override
@@ -90,12 +90,10 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
         answer(
                 out,
                 () -> {
-                    ServedModel m = core.model(name(request.getName()));
-                    OptionalInt version = version(request.getVersion());
-                    boolean ready =
-                            m.state() == ServedModel.State.READY
-                                    && (version.isEmpty() || m.version().equals(version));
-                    return ModelReadyResponse.newBuilder().setReady(ready).build();
+                    ServedModel m = served(request.getName(), request.getVersion());
+                    return ModelReadyResponse.newBuilder()
+                            .setReady(m.state() == ServedModel.State.READY)
+                            .build();
                 });
     }
 
@@ -107,7 +105,7 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
                 () ->
                         ServerMetadataResponse.newBuilder()
                                 .setName(SERVER_NAME)
-                                .setVersion(serverVersion())
+                                .setVersion(serverVersion)
                                 .addAllExtensions(EXTENSIONS)
                                 .build());
     }
@@ -118,30 +116,19 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
         answer(
                 out,
                 () -> {
-                    ServedModel m = core.model(name(request.getName()));
-                    OptionalInt version = version(request.getVersion());
-                    if (version.isPresent() && !m.version().equals(version)) {
-                        throw otherVersion(m, version.getAsInt());
-                    }
+                    ServedModel m = served(request.getName(), request.getVersion());
                     ModelMetadataResponse.Builder b =
                             ModelMetadataResponse.newBuilder()
                                     .setName(m.name())
                                     .setPlatform(m.format());
                     m.version().ifPresent(v -> b.addVersions(Integer.toString(v)));
-                    m.signature()
-                            .ifPresent(
-                                    s -> {
-                                        s.inputs()
-                                                .forEach(
-                                                        c ->
-                                                                b.addInputs(
-                                                                        TensorEncoder.metadata(c)));
-                                        s.outputs()
-                                                .forEach(
-                                                        c ->
-                                                                b.addOutputs(
-                                                                        TensorEncoder.metadata(c)));
-                                    });
+                    Optional<Signature> s = m.signature();
+                    for (ColumnSpec c : s.map(Signature::inputs).orElse(List.of())) {
+                        b.addInputs(TensorEncoder.metadata(c));
+                    }
+                    for (ColumnSpec c : s.map(Signature::outputs).orElse(List.of())) {
+                        b.addOutputs(TensorEncoder.metadata(c));
+                    }
                     return b.build();
                 });
     }
@@ -215,6 +202,16 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not answer a gRPC call", e);
         }
+    }
+
+    /** The model served as {@code name}, refused when {@code version} is given and not served. */
+    private ServedModel served(String name, String version) {
+        ServedModel m = core.model(name(name));
+        OptionalInt v = version(version);
+        if (v.isPresent() && !m.version().equals(v)) {
+            throw otherVersion(m, v.getAsInt());
+        }
+        return m;
     }
 
     private static String name(String model) {

@@ -70,8 +70,14 @@ class GrpcMetadataTest {
     }
 
     @Test
-    void modelReady_versionNotServed_isNotReady() {
-        assertThat(server.stub().modelReady(ready("adult-income", "2")).getReady()).isFalse();
+    void modelReady_versionNotServed_isNotFoundNamingTheServedOne() {
+        assertThatThrownBy(() -> server.stub().modelReady(ready("adult-income", "2")))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> {
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                            assertThat(e.getStatus().getDescription()).contains("version 1 is");
+                        });
     }
 
     @Test
@@ -102,7 +108,7 @@ class GrpcMetadataTest {
         ServerMetadataResponse m =
                 server.stub().serverMetadata(ServerMetadataRequest.getDefaultInstance());
         assertThat(m.getName()).isEqualTo("slipway");
-        assertThat(m.getVersion()).isNotBlank();
+        assertThat(m.getVersion()).isEqualTo("dev");
         assertThat(m.getExtensionsList()).contains("model_repository");
     }
 

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.slipway.api.ConflictException;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.serve.core.Authorizer;
+import inference.GRPCInferenceServiceGrpc;
 import inference.GrpcPredictV2.ServerLiveRequest;
+import inference.GrpcPredictV2.ServerMetadataRequest;
+import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,42 @@ class GrpcTransportTest {
                             e ->
                                     assertThat(e.getStatus().getCode())
                                             .isEqualTo(Status.Code.UNAVAILABLE));
+        }
+    }
+
+    @Test
+    void serverMetadata_versionGiven_isTheOneAnswered() {
+        try (TestServer server = idle();
+                GrpcTransport other =
+                        GrpcTransport.start(
+                                server.gateway,
+                                TestServer.local(),
+                                Authorizer.allowAll(),
+                                "1.2.3")) {
+            ManagedChannel channel =
+                    Grpc.newChannelBuilderForAddress(
+                                    "127.0.0.1", other.port(), InsecureChannelCredentials.create())
+                            .build();
+            try {
+                assertThat(
+                                GRPCInferenceServiceGrpc.newBlockingStub(channel)
+                                        .serverMetadata(ServerMetadataRequest.getDefaultInstance())
+                                        .getVersion())
+                        .isEqualTo("1.2.3");
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void close_twice_isHarmless() {
+        try (TestServer server = idle()) {
+            server.transport.close(Duration.ZERO);
+            server.transport.close();
+            assertThatThrownBy(
+                            () -> server.stub().serverLive(ServerLiveRequest.getDefaultInstance()))
+                    .isInstanceOf(StatusRuntimeException.class);
         }
     }
 
