@@ -132,6 +132,32 @@ class InferenceCoreTest {
     }
 
     @Test
+    void refresh_newVersionFailsToLoad_oldVersionKeepsServingAndTheReasonIsReported()
+            throws Exception {
+        core.load(ModelRef.parse("adult-income@champion"));
+        var v2 = home.registry().resolve(ModelRef.parse("adult-income/2"));
+        String sha = home.registry().manifest(v2).modelFile().orElseThrow().sha256();
+        java.nio.file.Path blob =
+                home.root().resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
+        blob.toFile().setWritable(true);
+        java.nio.file.Files.writeString(blob, "not a model");
+        home.registry().setAlias("adult-income", "champion", 2);
+
+        core.refresh();
+
+        ServedModel m = core.model("adult-income");
+        assertThat(m.version()).hasValue(1);
+        assertThat(m.state()).isEqualTo(ServedModel.State.READY);
+        assertThat(m.lastError().orElseThrow())
+                .contains("version 2 failed to load", "version 1 keeps serving");
+        assertThat(
+                        core.infer("adult-income", OptionalInt.empty(), AdultRows.first(3))
+                                .join()
+                                .version())
+                .isEqualTo(1);
+    }
+
+    @Test
     void infer_queueFull_refusesWithRetryAfter() {
         core.close();
         core =
