@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DataCommand.class,
             TrainCommand.class,
+            PredictCommand.class,
             TuneCommand.class,
             RunsCommand.class,
             ModelsCommand.class,
