@@ -115,7 +115,13 @@ public final class SlipwayServer implements AutoCloseable {
                             ? new TokenAuthorizer(new Tokens(home, clock, new SecureRandom()))
                             : Authorizer.allowAll();
             if (config.grpc().isPresent()) {
-                grpc = Optional.of(GrpcTransport.start(gateway, config.grpc().get(), authorizer));
+                grpc =
+                        Optional.of(
+                                GrpcTransport.start(
+                                        gateway,
+                                        config.grpc().get(),
+                                        authorizer,
+                                        config.version()));
             }
             ServerInfo info =
                     new ServerInfo(
@@ -209,7 +215,7 @@ public final class SlipwayServer implements AutoCloseable {
         closed = true;
         LOG.log(System.Logger.Level.INFO, "shutting down: finishing requests in flight");
         http.close(config.grace());
-        grpc.ifPresent(GrpcTransport::close);
+        grpc.ifPresent(g -> g.close(config.grace()));
         core.close();
         log.ifPresent(PredictionLog::close);
     }
