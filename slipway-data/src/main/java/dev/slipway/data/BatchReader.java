@@ -205,7 +205,7 @@ final class BatchReader implements BatchFiles.Reader {
                     file.toString(),
                     0,
                     Optional.of(missing.get(0)),
-                    "%s has no column%s %s, which the model takes; its columns are %s"
+                    "%s has no column%s %s, which the model takes; its columns are %s%s"
                             .formatted(
                                     file,
                                     missing.size() == 1 ? "" : "s",
@@ -213,10 +213,25 @@ final class BatchReader implements BatchFiles.Reader {
                                             .map(m -> "'" + m + "'")
                                             .reduce((a, b) -> a + ", " + b)
                                             .orElse(""),
-                                    names),
+                                    names,
+                                    caseHint(names, missing)),
                     null);
         }
         return sources;
+    }
+
+    /** A hint when missing columns are in the file under another case: names are exact. */
+    private static String caseHint(List<String> names, List<String> missing) {
+        List<String> near = new ArrayList<>();
+        for (String m : missing) {
+            names.stream()
+                    .filter(n -> n.equalsIgnoreCase(m))
+                    .findFirst()
+                    .ifPresent(n -> near.add("'%s' (the model takes '%s')".formatted(n, m)));
+        }
+        return near.isEmpty()
+                ? ""
+                : "; names are case-sensitive, and the file has " + String.join(", ", near);
     }
 
     @Override

@@ -109,12 +109,13 @@ class BatchFilesTest {
 
     @Test
     void open_missingColumns_namesEachAndListsTheFilesColumns() throws IOException {
-        Path f = Files.writeString(dir.resolve("rows.csv"), "id,y\n1,2\n");
+        Path f = Files.writeString(dir.resolve("rows.csv"), "id,X\n1,2\n");
 
         assertThatThrownBy(() -> files.open(f, WANTED, 10))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no columns 'x', 'c'")
-                .hasMessageContaining("[id, y]");
+                .hasMessageContaining("[id, X]")
+                .hasMessageContaining("case-sensitive, and the file has 'X' (the model takes 'x')");
     }
 
     @Test
