@@ -8,6 +8,7 @@ import dev.slipway.serve.core.Authorizer;
 import dev.slipway.serve.core.CallObserver;
 import dev.slipway.serve.core.Gateway;
 import dev.slipway.serve.core.InferenceCore;
+import dev.slipway.serve.core.ServedModel;
 import dev.slipway.serve.grpc.GrpcTransport;
 import dev.slipway.serve.http.HttpTransport;
 import dev.slipway.serve.http.ServerInfo;
@@ -24,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A running model server: the inference core with its models, the HTTP and gRPC transports, the
@@ -83,10 +88,20 @@ public final class SlipwayServer implements AutoCloseable {
         InferenceCore core = new InferenceCore(registry, config.core(), clock, metrics);
         HttpTransport http = null;
         Optional<GrpcTransport> grpc = Optional.empty();
+        // The models load on their own threads while the transports start; probes answer 503
+        // until every model is in.
+        ExecutorService loading =
+                Executors.newFixedThreadPool(
+                        Math.min(
+                                refs.size(),
+                                Math.max(1, Runtime.getRuntime().availableProcessors())),
+                        Thread.ofPlatform().name("slipway-start-", 0).daemon().factory());
+        List<CompletableFuture<ServedModel>> loads =
+                refs.stream()
+                        .map(ref -> CompletableFuture.supplyAsync(() -> core.load(ref), loading))
+                        .toList();
+        loading.shutdown();
         try {
-            for (ModelRef ref : refs) {
-                core.load(ref);
-            }
             metrics.watch(core);
             log.ifPresent(
                     l -> {
@@ -142,8 +157,19 @@ public final class SlipwayServer implements AutoCloseable {
                                     ? Optional.of(home.root().resolve("logs").resolve("access.log"))
                                     : Optional.empty(),
                             clock);
+            for (CompletableFuture<ServedModel> load : loads) {
+                try {
+                    load.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
             return new SlipwayServer(config, core, metrics, log, http, grpc, logDir);
         } catch (RuntimeException e) {
+            loads.forEach(l -> l.cancel(false));
+            if (http != null) {
+                http.close(java.time.Duration.ZERO);
+            }
             grpc.ifPresent(GrpcTransport::close);
             core.close();
             log.ifPresent(PredictionLog::close);

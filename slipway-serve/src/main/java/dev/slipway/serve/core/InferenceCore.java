@@ -55,8 +55,9 @@ public final class InferenceCore implements AutoCloseable {
         this.clock = clock;
         this.listener = listener;
         this.loader =
-                Executors.newSingleThreadExecutor(
-                        Thread.ofPlatform().name("slipway-loader").daemon().factory());
+                Executors.newFixedThreadPool(
+                        Math.max(1, Runtime.getRuntime().availableProcessors()),
+                        Thread.ofPlatform().name("slipway-loader-", 0).daemon().factory());
         this.poller =
                 Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("slipway-alias-poll").daemon().factory());
