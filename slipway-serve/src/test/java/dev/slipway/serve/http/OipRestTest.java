@@ -303,6 +303,18 @@ class OipRestTest {
     }
 
     @Test
+    void anyRequest_withRequestId_isInTheAccessLog() throws Exception {
+        server.get("/v2/health/live", "X-Request-Id", "trace-me-7");
+        java.nio.file.Path log = server.home.root().resolve("logs/access.log");
+        String text = "";
+        for (int i = 0; i < 500 && !text.contains("trace-me-7"); i++) {
+            Thread.sleep(10);
+            text = java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+        }
+        assertThat(text).contains("trace-me-7 127.0.0.1 GET /v2/health/live 200");
+    }
+
+    @Test
     void anyRequest_withoutRequestId_getsOne() {
         Reply a = server.get("/v2/health/live");
         Reply b = server.get("/v2/health/live");
