@@ -1,8 +1,11 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.api.InvalidInputException;
+import dev.slipway.api.UnavailableException;
 import dev.slipway.api.model.ModelRef;
 import dev.slipway.registry.ModelVersion;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,8 +15,16 @@ import picocli.CommandLine.Parameters;
         name = "set",
         description =
                 "Point ALIAS of model NAME at VERSION, creating the alias or moving it in one step.",
-        footer = {"", "Example:", "  slipway models alias set adult-income champion 3"})
-final class ModelsAliasSetCommand extends LayerCommand {
+        footer = {
+            "",
+            "Examples:",
+            "  slipway models alias set adult-income champion 3",
+            "  slipway models alias set adult-income champion 3 --server 10.0.0.5:8080",
+            "",
+            "With --server the server moves the alias and switches to the version before it",
+            "answers; the command then prints what the server serves."
+        })
+final class ModelsAliasSetCommand extends ServerOrHomeCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The model.")
     String name;
@@ -41,6 +52,50 @@ final class ModelsAliasSetCommand extends LayerCommand {
                         v,
                         before.map(b -> " (was " + name + "/" + b + ")").orElse(""));
         out().flush();
+        return ExitCode.OK;
+    }
+
+    @Override
+    int run(ServerClient client) {
+        ModelRef.Version target = parseVersion(name, version);
+        String model = ServerCommand.modelPath(name);
+        Optional<Integer> before =
+                Optional.of(client.get(model).path("aliases").path(alias))
+                        .filter(JsonNode::isInt)
+                        .map(JsonNode::asInt);
+        JsonNode moved =
+                client.put(
+                        model + "/aliases/" + ServerClient.segment(alias),
+                        Output.object().put("version", target.version()));
+        JsonNode served = moved.path("served");
+        boolean follows = served.path("ref").asText().equals(name + "@" + alias);
+        boolean switched = served.path("version").asInt(-1) == target.version();
+        if (json) {
+            Output.json(out(), moved);
+        } else {
+            out().printf(
+                            "%s@%s -> %s/%d%s%n",
+                            name,
+                            alias,
+                            name,
+                            target.version(),
+                            before.map(b -> " (was " + name + "/" + b + ")").orElse(""));
+            out().println(ServerCommand.servedLine(client, name, served));
+            out().flush();
+        }
+        if (follows && !switched) {
+            throw new UnavailableException(
+                    "the alias moved, but the server at %s still serves %s: version %d did not load (%s); fix it and run 'slipway server load %s --ref %s@%s'"
+                            .formatted(
+                                    client.url(),
+                                    ServerCommand.describe(served),
+                                    target.version(),
+                                    served.path("last_error").asText("no reason given"),
+                                    name,
+                                    name,
+                                    alias),
+                    Duration.ofSeconds(1));
+        }
         return ExitCode.OK;
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             RunsCommand.class,
             ModelsCommand.class,
+            ServerCommand.class,
             TokensCommand.class,
             QuickstartCommand.class
         },
