@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             RunsCommand.class,
             ModelsCommand.class,
+            ServeCommand.class,
             ServerCommand.class,
             TokensCommand.class,
             QuickstartCommand.class
@@ -27,10 +28,12 @@ import picocli.CommandLine.Command;
             "  slipway data profile adult",
             "  slipway train --data adult --target income --alias champion",
             "  slipway models show adult@champion",
+            "  slipway serve",
             "",
             "Every command takes --home DIR (default: $SLIPWAY_HOME or ~/.slipway) and --help.",
             "Exit codes: 0 ok, 1 check failed, 2 usage, 3 invalid input, 4 not found,",
-            "5 conflict, 6 corrupt or newer data, 7 store unavailable, 70 internal error."
+            "5 conflict, 6 corrupt or newer data, 7 store unavailable, 8 server unavailable,",
+            "9 access denied, 70 internal error."
         })
 final class SlipwayCommand implements Runnable {
 

@@ -221,16 +221,28 @@ public final class HttpTransport implements AutoCloseable {
                                                     "Content-Type",
                                                     "text/plain; version=0.0.4; charset=utf-8")
                                             .end(web.metrics().scrape()));
-            router.route()
-                    .handler(
-                            ctx ->
-                                    ctx.fail(
-                                            new HttpFailure(
-                                                    404,
-                                                    "no route %s %s; see /v2 (Open Inference Protocol), /invocations (MLflow), /api/v1 (management)"
-                                                            .formatted(
-                                                                    ctx.request().method(),
-                                                                    ctx.request().path()))));
+            router.errorHandler(
+                    404,
+                    ctx ->
+                            send(
+                                    ctx,
+                                    new HttpFailure(
+                                            404,
+                                            "no route %s %s; see /v2 (Open Inference Protocol), /invocations (MLflow), /api/v1 (management)"
+                                                    .formatted(
+                                                            ctx.request().method(),
+                                                            ctx.request().path()))));
+            router.errorHandler(
+                    405,
+                    ctx ->
+                            send(
+                                    ctx,
+                                    new HttpFailure(
+                                            405,
+                                            "method %s is not allowed on %s"
+                                                    .formatted(
+                                                            ctx.request().method(),
+                                                            ctx.request().path()))));
             router.route().failureHandler(this::failure);
             return router;
         }
@@ -280,6 +292,10 @@ public final class HttpTransport implements AutoCloseable {
                                     default -> "request failed with status " + status;
                                 });
             }
+            send(ctx, e);
+        }
+
+        private void send(RoutingContext ctx, Throwable e) {
             Errors.Style style =
                     Routes.isMlflow(ctx.request().path()) ? Errors.Style.MLFLOW : Errors.Style.OIP;
             Errors.send(ctx.response(), web.json(), style, e, RequestIds.of(ctx));

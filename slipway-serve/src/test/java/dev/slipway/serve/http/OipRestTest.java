@@ -330,6 +330,13 @@ class OipRestTest {
     }
 
     @Test
+    void knownRouteWrongMethod_is405WithErrorBody() {
+        Reply r = server.get("/v2/models/adult-income/infer");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.json().get("error").asText()).contains("method GET is not allowed");
+    }
+
+    @Test
     void repositoryIndex_always_listsServedModelsAndStates() {
         Reply r = server.post("/v2/repository/index", "{}");
         assertThat(r.status()).isEqualTo(200);
