@@ -104,6 +104,7 @@ class ManagementApiTest {
     void ready_noModelServed_is503() {
         server.post("/v2/repository/models/iris/unload", "");
         server.post("/v2/repository/models/adult-income/unload", "");
+        server.post("/v2/repository/models/adult-strict/unload", "");
         Reply r = server.get("/v2/health/ready");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("ready").asBoolean()).isFalse();

@@ -104,6 +104,14 @@ public record ServeHome(Path root, SlipwayHome home, Datasets datasets, ModelReg
             training.train(spec, TrainingListener.NONE);
         }
         registry.setAlias("adult-income", "champion", 1);
+        training.train(
+                TrainSpec.of(train, "income")
+                        .withParams(Map.of("num_round", "10"))
+                        .withHoldout(new Holdout.TestSet(test))
+                        .withUnseen(dev.slipway.api.model.UnseenCategoryPolicy.ERROR)
+                        .withModelName("adult-strict"),
+                TrainingListener.NONE);
+        registry.setAlias("adult-strict", "champion", 1);
         ModelVersion iris =
                 registry.importModel(
                         SharedData.root().resolve("models/onnx/rf_iris.onnx"),

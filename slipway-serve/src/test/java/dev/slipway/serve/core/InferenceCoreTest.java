@@ -158,6 +158,32 @@ class InferenceCoreTest {
     }
 
     @Test
+    void infer_waitsLongerThanTheTimeout_isUnavailable() {
+        core.close();
+        core =
+                core(
+                        CoreOptions.defaults()
+                                .withPollInterval(Duration.ZERO)
+                                .withWorkers(1, 0)
+                                .withTimeout(Duration.ofNanos(1)));
+        core.load(ModelRef.parse("adult-income@champion"));
+        Frame big = AdultRows.first(10_000);
+        CompletableFuture<Inference> first = core.infer("adult-income", OptionalInt.empty(), big);
+        CompletableFuture<Inference> second = core.infer("adult-income", OptionalInt.empty(), big);
+        assertThatThrownBy(second::join)
+                .hasCauseInstanceOf(UnavailableException.class)
+                .hasMessageContaining("waited more than");
+        assertThat(
+                        first.handle(
+                                        (r, e) ->
+                                                e == null
+                                                        || ErrorKind.unwrap(e)
+                                                                instanceof UnavailableException)
+                                .join())
+                .isTrue();
+    }
+
+    @Test
     void infer_queueFull_refusesWithRetryAfter() {
         core.close();
         core =

@@ -241,6 +241,19 @@ class OipRestTest {
     }
 
     @Test
+    void infer_unseenCategoryForAStrictModel_is400NamingColumnAndValue() {
+        ObjectNode body = OipBodies.perColumn(rows);
+        ObjectNode workclass = (ObjectNode) body.get("inputs").get(1);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) workclass.get("data")).set(2, "Martian");
+        Reply r = server.post("/v2/models/adult-strict/infer", body.toString());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("workclass", "Martian");
+        assertThat(server.post("/v2/models/adult-income/infer", body.toString()).status())
+                .as("the default policy treats it as missing")
+                .isEqualTo(200);
+    }
+
+    @Test
     void infer_dataOfTheWrongType_is400NamingTheElement() {
         ObjectNode body = OipBodies.perColumn(rows);
         ObjectNode age = (ObjectNode) body.get("inputs").get(0);
