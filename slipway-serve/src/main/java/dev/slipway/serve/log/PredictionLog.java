@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,14 @@ import java.util.concurrent.locks.LockSupport;
  * Parquet files that DuckDB (and any Parquet reader) can query.
  *
  * <p>{@link #offer} puts an entry in a bounded buffer and returns at once; one background thread
- * writes the buffer every {@link PredictionLogOptions#flushInterval()}, one file per model, date
- * and signature: {@code <dir>/<model>/date=YYYY-MM-DD/part-<yyyyMMdd'T'HHmmss>-<pid>-<seq>.parquet}
- * (UTC). Files appear whole: each is written under a hidden name and renamed into place. When the
- * buffer is full, or writing fails, entries are dropped, counted and logged (as {@code
- * slipway.serve.log}); every offered row ends up written, dropped or pending.
+ * moves buffered entries within 50 ms (at once when half the buffer is taken) into staging tables
+ * of an in-memory DuckDB, off the Java heap, and writes those every {@link
+ * PredictionLogOptions#flushInterval()}, or as soon as they hold as many rows as the buffer, one
+ * file per model, date and signature: {@code
+ * <dir>/<model>/date=YYYY-MM-DD/part-<yyyyMMdd'T'HHmmss>-<pid>-<seq>.parquet} (UTC). Files appear
+ * whole: each is written under a hidden name and renamed into place. When the buffer is full, or
+ * writing fails, entries are dropped, counted and logged (as {@code slipway.serve.log}); every
+ * offered row ends up written, dropped or pending.
  *
  * <p>The columns of a file are {@code request_id VARCHAR}, {@code row_index INTEGER} (the row's
  * position in its request), {@code ts TIMESTAMP WITH TIME ZONE} (the entry's time, an instant),
@@ -53,6 +55,31 @@ public final class PredictionLog implements AutoCloseable {
     /** Set in {@link #state} once closed; the low bits count the rows reserved in the buffer. */
     private static final long CLOSED = 1L << 62;
 
+    /**
+     * When the writer moves entries from the buffer into staging tables (off the Java heap), and
+     * when it writes the staging tables out before the interval.
+     *
+     * @param stageNanos the longest an entry waits on the heap
+     * @param stageRows the writer stages at once when this many rows wait on the heap
+     * @param commitRows the writer writes files at once when this many rows are staged
+     */
+    record Pacing(long stageNanos, long stageRows, long commitRows) {
+
+        /**
+         * Entries leave the heap within 50 ms (at once past a quarter of the buffer), so that they
+         * die young and garbage collection stays short under heavy traffic; files are written early
+         * once half the buffer is staged, so that it keeps room.
+         */
+        static Pacing of(PredictionLogOptions options) {
+            int c = options.capacityRows();
+            return new Pacing(
+                    TimeUnit.MILLISECONDS.toNanos(50), Math.max(1, c / 4), Math.max(1, c / 2));
+        }
+
+        /** Nothing early: entries stay buffered until the interval, a flush or the close. */
+        static final Pacing NONE = new Pacing(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
     private static final long DROP_REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Path dir;
@@ -66,13 +93,19 @@ public final class PredictionLog implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final Pacing pacing;
+
+    /** Rows in the writer's staging tables (part of {@link #state}'s count); set by the writer. */
+    private volatile long stagedRows;
+
     private final Thread writer;
     private volatile boolean dropSignalled;
     private volatile boolean stopped;
 
-    private PredictionLog(Path dir, PredictionLogOptions options, PartWriter parts) {
+    private PredictionLog(Path dir, PredictionLogOptions options, Pacing pacing, PartWriter parts) {
         this.dir = dir;
         this.capacity = options.capacityRows();
+        this.pacing = pacing;
         this.intervalNanos = saturatedNanos(options);
         this.parts = parts;
         this.writer =
@@ -89,6 +122,11 @@ public final class PredictionLog implements AutoCloseable {
      * @throws StoreException when the folder cannot be created or DuckDB cannot start
      */
     public static PredictionLog open(Path dir, PredictionLogOptions options, Clock clock) {
+        Objects.requireNonNull(options, "options");
+        return open(dir, options, clock, Pacing.of(options));
+    }
+
+    static PredictionLog open(Path dir, PredictionLogOptions options, Clock clock, Pacing pacing) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(clock, "clock");
@@ -101,7 +139,7 @@ public final class PredictionLog implements AutoCloseable {
                             .formatted(root, e.getMessage()),
                     e);
         }
-        PredictionLog log = new PredictionLog(root, options, PartWriter.open(root, clock));
+        PredictionLog log = new PredictionLog(root, options, pacing, PartWriter.open(root, clock));
         log.writer.start();
         return log;
     }
@@ -130,6 +168,11 @@ public final class PredictionLog implements AutoCloseable {
             }
         } while (!state.compareAndSet(s, s + rows));
         queue.add(p);
+        long before = (s & ~CLOSED) - stagedRows;
+        if (before <= 0 || (before < pacing.stageRows() && before + rows >= pacing.stageRows())) {
+            // The writer arms its timer on the first entry, and stages at once past the mark.
+            LockSupport.unpark(writer);
+        }
         return true;
     }
 
@@ -145,9 +188,9 @@ public final class PredictionLog implements AutoCloseable {
         return written.get();
     }
 
-    /** The rows buffered and not yet written. */
-    public int pendingRows() {
-        return (int) (state.get() & ~CLOSED);
+    /** The rows buffered or staged, and not yet written. */
+    public long pendingRows() {
+        return state.get() & ~CLOSED;
     }
 
     /**
@@ -215,9 +258,12 @@ public final class PredictionLog implements AutoCloseable {
         long dropsReported = 0;
         long nextDropReport = System.nanoTime();
         try {
+            long nextCommit = System.nanoTime() + intervalNanos;
             while (true) {
-                long nextFlush = System.nanoTime() + intervalNanos;
                 boolean closing;
+                boolean commit;
+                long stageDue = 0;
+                boolean stageArmed = false;
                 while (true) {
                     long now = System.nanoTime();
                     long drops = refused.get();
@@ -228,10 +274,21 @@ public final class PredictionLog implements AutoCloseable {
                         dropSignalled = false;
                     }
                     closing = (state.get() & CLOSED) != 0;
-                    if (closing || !flushes.isEmpty() || now - nextFlush >= 0) {
+                    commit = closing || !flushes.isEmpty() || now - nextCommit >= 0;
+                    long buffered = (state.get() & ~CLOSED) - stagedRows;
+                    if (buffered > 0 && !stageArmed) {
+                        stageArmed = true;
+                        stageDue = saturatedAdd(now, pacing.stageNanos());
+                    }
+                    if (commit
+                            || buffered >= pacing.stageRows()
+                            || (stageArmed && buffered > 0 && now - stageDue >= 0)) {
                         break;
                     }
-                    long wait = nextFlush - now;
+                    long wait = nextCommit - now;
+                    if (stageArmed) {
+                        wait = Math.min(wait, stageDue - now);
+                    }
                     if (refused.get() > dropsReported) {
                         wait = Math.min(wait, nextDropReport - now);
                     }
@@ -244,7 +301,15 @@ public final class PredictionLog implements AutoCloseable {
                 if (closing) {
                     drainAll();
                 } else {
-                    writeAll(pollAll());
+                    stageAll(pollAll());
+                }
+                if (commit || stagedRows >= pacing.commitRows()) {
+                    PartWriter.Committed done = parts.commit();
+                    written.addAndGet(done.written());
+                    failed.addAndGet(done.failed());
+                    stagedRows = 0;
+                    state.addAndGet(-(done.written() + done.failed()));
+                    nextCommit = System.nanoTime() + intervalNanos;
                 }
                 served.forEach(f -> f.complete(null));
                 if (closing) {
@@ -265,14 +330,14 @@ public final class PredictionLog implements AutoCloseable {
         }
     }
 
-    /** Writes until no row is reserved: offers that got room before the close are in flight. */
+    /** Stages until no row is reserved: offers that got room before the close are in flight. */
     private void drainAll() {
-        while ((state.get() & ~CLOSED) > 0) {
+        while ((state.get() & ~CLOSED) - stagedRows > 0) {
             List<LoggedPrediction> batch = pollAll();
             if (batch.isEmpty()) {
                 Thread.onSpinWait();
             } else {
-                writeAll(batch);
+                stageAll(batch);
             }
         }
     }
@@ -287,8 +352,11 @@ public final class PredictionLog implements AutoCloseable {
 
     private record Group(String model, LocalDate date, Signature signature) {}
 
-    /** Writes one file per model, date and signature; a failure costs only its own rows. */
-    private void writeAll(List<LoggedPrediction> batch) {
+    /**
+     * Moves entries from the buffer into the writer's staging tables, one per model, date and
+     * signature; a failure costs only its own rows (and those staged before for the same file).
+     */
+    private void stageAll(List<LoggedPrediction> batch) {
         Map<Group, List<LoggedPrediction>> groups = new LinkedHashMap<>();
         for (LoggedPrediction p : batch) {
             Group g =
@@ -298,26 +366,21 @@ public final class PredictionLog implements AutoCloseable {
                             p.signature());
             groups.computeIfAbsent(g, k -> new ArrayList<>()).add(p);
         }
-        Map<Signature, LogLayout> layouts = new HashMap<>();
         for (Map.Entry<Group, List<LoggedPrediction>> e : groups.entrySet()) {
             Group g = e.getKey();
             List<LoggedPrediction> entries = e.getValue();
-            long rows = entries.stream().mapToLong(LoggedPrediction::rows).sum();
-            try {
-                LogLayout layout = layouts.computeIfAbsent(g.signature(), LogLayout::of);
-                parts.write(g.model(), g.date(), layout, entries);
-                written.addAndGet(rows);
-            } catch (RuntimeException | LinkageError ex) {
-                failed.addAndGet(rows);
-                LOGGER.log(
-                        Level.ERROR,
-                        "dropped %d prediction log rows of model %s dated %s: %s"
-                                .formatted(rows, g.model(), g.date(), ex.getMessage()),
-                        ex);
-            } finally {
-                state.addAndGet(-rows);
-            }
+            // Staged rows still count in the state until written; lost ones leave it now.
+            long lost = parts.stage(g.model(), g.date(), g.signature(), entries);
+            lost += parts.takeLostOnReset();
+            failed.addAndGet(lost);
+            stagedRows = parts.stagedRows();
+            state.addAndGet(-lost);
         }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
     private void reportDrops(long recent, long total) {

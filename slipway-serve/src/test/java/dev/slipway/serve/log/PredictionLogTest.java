@@ -179,7 +179,11 @@ class PredictionLogTest {
     @Test
     void offer_bufferFull_refusedAndCounted() {
         try (PredictionLog log =
-                PredictionLog.open(dir, new PredictionLogOptions(3, Duration.ofHours(1)), CLOCK)) {
+                PredictionLog.open(
+                        dir,
+                        new PredictionLogOptions(3, Duration.ofHours(1)),
+                        CLOCK,
+                        PredictionLog.Pacing.NONE)) {
             assertThat(log.offer(regressed("a", "houses", T, 2))).isTrue();
 
             assertThat(log.offer(regressed("b", "houses", T, 2))).isFalse();
@@ -192,6 +196,27 @@ class PredictionLogTest {
             assertThat(log.writtenRows()).isEqualTo(3);
             assertThat(log.offer(regressed("e", "houses", T, 2))).isTrue();
         }
+    }
+
+    @Test
+    void offer_halfTheBufferTaken_writtenBeforeTheInterval() throws Exception {
+        try (PredictionLog log =
+                PredictionLog.open(dir, new PredictionLogOptions(8, Duration.ofHours(1)), CLOCK)) {
+            assertThat(log.offer(regressed("a", "houses", T, 2))).isTrue();
+            assertThat(log.offer(regressed("b", "houses", T, 2))).isTrue();
+
+            // Staged at once (a quarter of the buffer), then written (half of it is staged)
+            // although the interval is an hour away.
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (log.writtenRows() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(log.writtenRows()).isEqualTo(4);
+            assertThat(log.pendingRows()).isZero();
+            assertThat(log.offer(regressed("c", "houses", T, 8))).isTrue();
+        }
+        assertThat(query("SELECT count(*) AS n FROM " + PredictionLog.scanSql(dir, "houses")))
+                .containsExactly(Map.of("n", 12L));
     }
 
     @Test
