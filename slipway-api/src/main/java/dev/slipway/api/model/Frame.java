@@ -19,9 +19,11 @@ public record Frame(int rows, List<Column> columns) {
         if (rows < 0) {
             throw InvalidInputException.of("frame", "a frame cannot have %d rows".formatted(rows));
         }
-        Set<String> names = new HashSet<>();
-        for (Column c : columns) {
-            if (!names.add(c.name())) {
+        // Few columns (the usual case, checked per request): compare pairs, without allocating.
+        Set<String> names = columns.size() > 32 ? new HashSet<>() : null;
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (names != null ? !names.add(c.name()) : seenBefore(columns, i)) {
                 throw InvalidInputException.of(
                         c.name(),
                         "column '%s' appears twice; give each column its own name"
@@ -36,6 +38,18 @@ public record Frame(int rows, List<Column> columns) {
         }
     }
 
+    private static boolean seenBefore(List<Column> columns, int i) {
+        String name = columns.get(i).name();
+        int h = name.hashCode();
+        for (int j = 0; j < i; j++) {
+            String other = columns.get(j).name();
+            if (other.hashCode() == h && other.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A frame of the given columns; its row count is theirs (0 when there are none). */
     public static Frame of(Column... columns) {
         return new Frame(columns.length == 0 ? 0 : columns[0].rows(), List.of(columns));
@@ -44,9 +58,13 @@ public record Frame(int rows, List<Column> columns) {
     /** The column named {@code name}, if there is one. */
     public Optional<Column> find(String name) {
         Objects.requireNonNull(name, "name");
-        // A plain loop: predictors look columns up by name on every call.
-        for (Column c : columns) {
-            if (c.name().equals(name)) {
+        // A plain loop: predictors look columns up by name on every call. Names cache their hash,
+        // so most mismatches cost one comparison of ints.
+        int h = name.hashCode();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            String n = c.name();
+            if (n.hashCode() == h && n.equals(name)) {
                 return Optional.of(c);
             }
         }

@@ -58,7 +58,7 @@ public record CoreOptions(
                 100_000,
                 Duration.ofSeconds(30),
                 Math.max(1, Runtime.getRuntime().availableProcessors()),
-                16,
+                64,
                 Duration.ofSeconds(2));
     }
 

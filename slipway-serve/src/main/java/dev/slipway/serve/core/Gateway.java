@@ -1,9 +1,12 @@
 package dev.slipway.serve.core;
 
 import dev.slipway.api.model.Frame;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one door every prediction request goes through, whatever its transport: it hands the rows to
@@ -14,10 +17,23 @@ public final class Gateway {
 
     private final InferenceCore core;
     private final List<CallObserver> observers;
+    private final String idPrefix;
+    private final AtomicLong idCounter = new AtomicLong();
 
     public Gateway(InferenceCore core, List<CallObserver> observers) {
         this.core = core;
         this.observers = List.copyOf(observers);
+        byte[] b = new byte[4];
+        new SecureRandom().nextBytes(b);
+        this.idPrefix = HexFormat.of().formatHex(b) + "-";
+    }
+
+    /**
+     * A new request id for a request that came without one: a random per-process prefix and a
+     * counter, unique across replicas in practice, and cheap (no random number per request).
+     */
+    public String newRequestId() {
+        return idPrefix + Long.toHexString(idCounter.incrementAndGet());
     }
 
     /** The core behind this gateway. */

@@ -15,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,15 +33,12 @@ public final class GrpcTransport implements AutoCloseable {
 
     private final Server server;
     private final InferenceService service;
-    private final ExecutorService executor;
     private final Duration grace;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GrpcTransport(
-            Server server, InferenceService service, ExecutorService executor, Duration grace) {
+    private GrpcTransport(Server server, InferenceService service, Duration grace) {
         this.server = server;
         this.service = service;
-        this.executor = executor;
         this.grace = grace;
     }
 
@@ -71,17 +66,16 @@ public final class GrpcTransport implements AutoCloseable {
         Objects.requireNonNull(authorizer, "authorizer");
         Objects.requireNonNull(serverVersion, "serverVersion");
         ServerCredentials credentials = credentials(options);
-        ExecutorService executor =
-                Executors.newCachedThreadPool(
-                        Thread.ofPlatform().name("slipway-grpc-", 0).daemon().factory());
-        InferenceService service = new InferenceService(gateway, executor, serverVersion);
+        InferenceService service = new InferenceService(gateway, serverVersion);
         Server server;
         try {
             server =
                     NettyServerBuilder.forAddress(
                                     new InetSocketAddress(options.host(), options.port()),
                                     credentials)
-                            .executor(executor)
+                            // Every method answers without blocking (inference waits on the
+                            // model's queue, not on this thread): no hand-off per call.
+                            .directExecutor()
                             .maxInboundMessageSize(options.maxMessageBytes())
                             .permitKeepAliveTime(10, TimeUnit.SECONDS)
                             .permitKeepAliveWithoutCalls(true)
@@ -90,20 +84,17 @@ public final class GrpcTransport implements AutoCloseable {
                                             service, new BearerAuth(authorizer), new RequestIds()))
                             .build();
         } catch (IllegalArgumentException e) {
-            executor.shutdownNow();
             throw tlsRefused(options, e);
         }
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
             server.shutdownNow();
-            executor.shutdownNow();
             throw new ConflictException(
                     "cannot listen for gRPC on %s:%d: %s; choose a free port or stop what uses it"
                             .formatted(options.host(), options.port(), e.getMessage()));
         }
-        GrpcTransport t =
-                new GrpcTransport(server, service, executor, gateway.core().options().timeout());
+        GrpcTransport t = new GrpcTransport(server, service, gateway.core().options().timeout());
         LOG.log(
                 System.Logger.Level.INFO,
                 "Open Inference Protocol gRPC on %s:%d%s"
@@ -169,8 +160,6 @@ public final class GrpcTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
-        } finally {
-            executor.shutdownNow();
         }
     }
 }

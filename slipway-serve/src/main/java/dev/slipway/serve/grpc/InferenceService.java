@@ -28,9 +28,7 @@ import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -50,18 +48,16 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
 
     private final Gateway gateway;
     private final InferenceCore core;
-    private final Executor responses;
     private final String serverVersion;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     /**
-     * Answers requests the core completes later on {@code responses}, off its workers, and names
-     * {@code serverVersion} in server metadata.
+     * Answers on the calling thread, or on the core's worker that completes a queued request, and
+     * names {@code serverVersion} in server metadata.
      */
-    InferenceService(Gateway gateway, Executor responses, String serverVersion) {
+    InferenceService(Gateway gateway, String serverVersion) {
         this.gateway = gateway;
         this.core = gateway.core();
-        this.responses = responses;
         this.serverVersion = serverVersion;
     }
 
@@ -142,7 +138,7 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
                         .orElseGet(
                                 () ->
                                         request.getId().isEmpty()
-                                                ? UUID.randomUUID().toString()
+                                                ? gateway.newRequestId()
                                                 : request.getId());
         slot.set(requestId);
         Call call = new Call(requestId, Protocol.OIP_GRPC, start);
@@ -165,7 +161,8 @@ final class InferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServi
         if (result.isDone()) {
             respond(out, result, request, id, raw);
         } else {
-            result.whenCompleteAsync((r, e) -> respond(out, result, request, id, raw), responses);
+            // Answered on the worker that completed it: gRPC serialises the call's events.
+            result.whenComplete((r, e) -> respond(out, result, request, id, raw));
         }
     }
 

@@ -80,7 +80,7 @@ public final class HttpTransport implements AutoCloseable {
                         options,
                         info);
         Optional<AccessLog> log = accessLogFile.map(AccessLog::toFile);
-        RequestIds ids = new RequestIds();
+        RequestIds ids = new RequestIds(gateway::newRequestId);
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger bound = new AtomicInteger();
         try {

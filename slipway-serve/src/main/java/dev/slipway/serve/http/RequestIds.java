@@ -1,14 +1,12 @@
 package dev.slipway.serve.http;
 
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Request ids: the client's {@code X-Request-Id} when it sent a sensible one, else one made here (a
- * random per-process prefix and a counter, unique across replicas in practice).
+ * Request ids: the client's {@code X-Request-Id} when it sent a sensible one, else a new one from
+ * the gateway.
  */
 final class RequestIds {
 
@@ -16,22 +14,17 @@ final class RequestIds {
     private static final String KEY = "slipway.requestId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
-    private final String prefix;
-    private final AtomicLong counter = new AtomicLong();
+    private final Supplier<String> fresh;
 
-    RequestIds() {
-        byte[] b = new byte[4];
-        new SecureRandom().nextBytes(b);
-        prefix = HexFormat.of().formatHex(b) + "-";
+    /** Ids that {@code fresh} makes for requests that bring none. */
+    RequestIds(Supplier<String> fresh) {
+        this.fresh = fresh;
     }
 
     /** Takes or makes the request's id, stores it on the context and sets the response header. */
     String assign(RoutingContext ctx) {
         String given = ctx.request().getHeader(HEADER);
-        String id =
-                given != null && SAFE.matcher(given).matches()
-                        ? given
-                        : prefix + Long.toHexString(counter.incrementAndGet());
+        String id = given != null && SAFE.matcher(given).matches() ? given : fresh.get();
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
         return id;
