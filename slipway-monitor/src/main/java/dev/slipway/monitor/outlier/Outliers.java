@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Per-row outlier scores of current data against a reference, computed by DuckDB.
@@ -70,15 +72,27 @@ public final class Outliers {
             return summarize(
                     connection, scored, features, keyColumns, orderColumns, ranges, options);
         } catch (SQLException e) {
-            String reason = DuckSql.reason(e);
-            if (reason.contains("not found") || reason.contains("does not have a column")) {
-                throw InvalidInputException.of(
-                        "features",
-                        "cannot score outliers: %s; the reference and the current data must both have the features %s"
-                                .formatted(
-                                        reason, features.stream().map(DataColumn::name).toList()));
+            throw new StoreException("cannot score outliers: " + DuckSql.reason(e), e);
+        }
+    }
+
+    private static void requireColumns(
+            Connection c, String relation, String what, List<DataColumn> features)
+            throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
             }
-            throw new StoreException("cannot score outliers: " + reason, e);
+        }
+        List<String> missing =
+                features.stream().map(DataColumn::name).filter(n -> !names.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.of(
+                    missing.get(0),
+                    "cannot score outliers: the %s has no column %s; it has %s"
+                            .formatted(what, missing, names));
         }
     }
 
