@@ -118,6 +118,17 @@ public final class PredictionFiles {
     }
 
     /**
+     * As {@link #scan}, except that a CSV's cells are all read as text, so that keys such as {@code
+     * 007} stay as written.
+     */
+    public static String scanAsText(Path file) {
+        String scan = scan(file);
+        return BatchFiles.formatOf(file) == SourceFormat.CSV
+                ? scan.substring(0, scan.length() - 1) + ", all_varchar = true)"
+                : scan;
+    }
+
+    /**
      * The columns of {@code relation}, which reads {@code file}.
      *
      * @throws InvalidInputException when DuckDB cannot read the file, with its reason
