@@ -191,12 +191,13 @@ public final class Alerts implements AutoCloseable {
         } catch (SlipwayException | IllegalStateException ex) {
             LogNotifier.LOG.log(
                     Level.WARNING,
-                    "the outcome of alert {0} #{1} for model {2} ({3}) could not be recorded: {4}",
-                    e.rule(),
-                    e.sequence(),
-                    e.model(),
-                    d.detail(),
-                    ex.getMessage());
+                    "the outcome of alert %s #%d for model %s (%s) could not be recorded: %s"
+                            .formatted(
+                                    e.rule(),
+                                    e.sequence(),
+                                    e.model(),
+                                    d.detail(),
+                                    ex.getMessage()));
         }
     }
 

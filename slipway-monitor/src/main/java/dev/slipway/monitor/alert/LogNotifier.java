@@ -4,7 +4,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * Writes alert notifications and failed deliveries to the {@code slipway.monitor.alert} logger:
- * firing at WARNING (ERROR for critical rules), resolved at INFO.
+ * firing at WARNING (ERROR for critical rules), resolved at INFO, a failed delivery at WARNING.
+ * Messages are formatted here (numbers without locale grouping), not by the logging backend.
  */
 final class LogNotifier {
 
@@ -22,17 +23,14 @@ final class LogNotifier {
                             };
                     case RESOLVED -> Level.INFO;
                 };
-        LOG.log(level, "alert {0} #{1}: {2}", e.state().label(), e.sequence(), e.message());
+        LOG.log(level, "alert %s #%d: %s".formatted(e.state().label(), e.sequence(), e.message()));
     }
 
     static void deliveryFailed(AlertEvent e, Delivery d) {
         LOG.log(
                 Level.WARNING,
-                "alert {0} of rule {1} for model {2} (#{3}) was not delivered: {4}",
-                e.state().label(),
-                e.rule(),
-                e.model(),
-                e.sequence(),
-                d.detail());
+                "alert %s #%d of rule %s for model %s was not delivered: %s"
+                        .formatted(
+                                e.state().label(), e.sequence(), e.rule(), e.model(), d.detail()));
     }
 }

@@ -201,11 +201,9 @@ final class WebhookSender implements AutoCloseable {
             Duration delay = job.webhook.delayBefore(attempt + 1);
             LogNotifier.LOG.log(
                     Level.DEBUG,
-                    "alert webhook {0}: attempt {1} got {2}; retrying in {3} ms",
-                    where,
-                    attempt,
-                    what,
-                    delay.toMillis());
+                    () ->
+                            "alert webhook %s: attempt %d got %s; retrying in %d ms"
+                                    .formatted(where, attempt, what, delay.toMillis()));
             onScheduler(delay, () -> attempt(job, attempt + 1));
             return;
         }

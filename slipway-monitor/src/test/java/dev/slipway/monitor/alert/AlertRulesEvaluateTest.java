@@ -32,7 +32,8 @@ class AlertRulesEvaluateTest {
     @Test
     void datasetDrift_shareAtBound_fires() {
         RuleResult r =
-                evaluate(new Condition.DatasetDrift(0.5), observed().datasetDriftShare(0.5).build());
+                evaluate(
+                        new Condition.DatasetDrift(0.5), observed().datasetDriftShare(0.5).build());
 
         assertThat(r.outcome()).isEqualTo(Outcome.FIRING);
         assertThat(r.observed()).hasValue(0.5);
@@ -47,7 +48,9 @@ class AlertRulesEvaluateTest {
     @Test
     void datasetDrift_shareBelowBound_ok() {
         RuleResult r =
-                evaluate(new Condition.DatasetDrift(0.5), observed().datasetDriftShare(0.25).build());
+                evaluate(
+                        new Condition.DatasetDrift(0.5),
+                        observed().datasetDriftShare(0.25).build());
 
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
         assertThat(r.detail()).isEqualTo("dataset drift share 0.25 < 0.5");
@@ -283,9 +286,7 @@ class AlertRulesEvaluateTest {
 
         List<RuleResult> results = rules.evaluate(observed().errorRate(0.5).build());
 
-        assertThat(results)
-                .extracting(r -> r.rule().name())
-                .containsExactly("mine", "everyone");
+        assertThat(results).extracting(r -> r.rule().name()).containsExactly("mine", "everyone");
     }
 
     @Test

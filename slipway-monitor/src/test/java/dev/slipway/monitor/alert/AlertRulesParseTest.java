@@ -277,8 +277,7 @@ class AlertRulesParseTest {
 
         assertThatThrownBy(() -> AlertRules.parse(text, "rules.yaml"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(
-                        "rules.yaml: field 'webhook.attempts' is 21; accepted values: 1 to 20");
+                .hasMessage("rules.yaml: field 'webhook.attempts' is 21; accepted values: 1 to 20");
     }
 
     @Test

@@ -75,16 +75,12 @@ class AlertsTest {
     }
 
     static AlertWindow day(int n) {
-        return new AlertWindow(
-                DAY0.plus(Duration.ofDays(n)), DAY0.plus(Duration.ofDays(n + 1)));
+        return new AlertWindow(DAY0.plus(Duration.ofDays(n)), DAY0.plus(Duration.ofDays(n + 1)));
     }
 
     /** Day {@code n}'s numbers: auc as given, error rate fine. */
     static Observations auc(int n, double auc) {
-        return Observations.builder(MODEL, day(n))
-                .metric("auc", auc, 500)
-                .errorRate(0.001)
-                .build();
+        return Observations.builder(MODEL, day(n)).metric("auc", auc, 500).errorRate(0.001).build();
     }
 
     /** Observes, one hour later than the last check. */
@@ -143,8 +139,7 @@ class AlertsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
-    void check_firingInEachNewWindow_notifiesOncePerWindowWithTheSameStart(
-            TestDatabase.Kind kind) {
+    void check_firingInEachNewWindow_notifiesOncePerWindowWithTheSameStart(TestDatabase.Kind kind) {
         Alerts alerts = alerts(kind);
         Instant start = clock.instant().plus(Duration.ofHours(1));
 
@@ -230,8 +225,7 @@ class AlertsTest {
     @EnumSource(TestDatabase.Kind.class)
     void check_rulesPerModelAreIndependent(TestDatabase.Kind kind) {
         Alerts alerts = alerts(kind);
-        Observations other =
-                Observations.builder("house-prices", day(0)).errorRate(0.5).build();
+        Observations other = Observations.builder("house-prices", day(0)).errorRate(0.5).build();
 
         CheckResult adult =
                 check(
@@ -286,7 +280,10 @@ class AlertsTest {
                 .extracting(AlertRecord::delivery)
                 .containsOnly(
                         new Delivery(
-                                Delivery.Status.NONE, 0, "no webhook configured", Optional.empty()));
+                                Delivery.Status.NONE,
+                                0,
+                                "no webhook configured",
+                                Optional.empty()));
     }
 
     @ParameterizedTest
@@ -326,7 +323,9 @@ class AlertsTest {
                                         Severity.WARNING)),
                         Optional.empty());
         try (Alerts alerts = new Alerts(store, rules, clock)) {
-            check(alerts, Observations.builder(MODEL, day(0)).columnDrift("age", true, 0.4).build());
+            check(
+                    alerts,
+                    Observations.builder(MODEL, day(0)).columnDrift("age", true, 0.4).build());
         }
 
         AlertEvent e =
