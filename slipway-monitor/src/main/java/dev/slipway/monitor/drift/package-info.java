@@ -1,6 +1,6 @@
 /**
- * Drift statistics: whether a column's values moved between a reference and a current sample,
- * with Evidently's default tests, thresholds and numbers.
+ * Drift statistics: whether a column's values moved between a reference and a current sample, with
+ * Evidently's default tests, thresholds and numbers.
  *
  * <p>Counts come first: {@link dev.slipway.monitor.drift.NumericCounts} and {@link
  * dev.slipway.monitor.drift.CategoricalCounts} hold each distinct value's reference and current
