@@ -139,7 +139,7 @@ public final class ImportBenchmark {
         System.out.println(ms + " " + peakRssKb());
     }
 
-    private static long peakRssKb() throws IOException {
+    static long peakRssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -170,12 +170,12 @@ public final class ImportBenchmark {
         return out;
     }
 
-    private static double median(List<double[]> xs, int k) {
+    static double median(List<double[]> xs, int k) {
         double[] v = xs.stream().mapToDouble(x -> x[k]).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static String spread(List<double[]> xs) {
+    static String spread(List<double[]> xs) {
         double min = xs.stream().mapToDouble(x -> x[0]).min().orElse(0) / 1000;
         double max = xs.stream().mapToDouble(x -> x[0]).max().orElse(0) / 1000;
         return String.format(Locale.ROOT, "%.2f-%.2f", min, max);
