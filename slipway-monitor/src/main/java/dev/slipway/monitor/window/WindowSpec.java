@@ -28,12 +28,19 @@ public sealed interface WindowSpec permits WindowSpec.Span, WindowSpec.Months, W
      * @param length at least one minute, whole minutes
      */
     record Span(Duration length) implements WindowSpec {
+
+        /** The longest window: 100 years of 365 days. */
+        public static final Duration MAX = Duration.ofDays(36_500);
+
         public Span {
             Objects.requireNonNull(length, "length");
-            if (length.toMinutes() < 1 || !length.equals(Duration.ofMinutes(length.toMinutes()))) {
+            if (length.toMinutes() < 1
+                    || !length.equals(Duration.ofMinutes(length.toMinutes()))
+                    || length.compareTo(MAX) > 0) {
                 throw InvalidInputException.of(
                         "window",
-                        "a window lasts a whole number of minutes, at least 1; got " + length);
+                        "a window lasts a whole number of minutes, from 1 minute to 36500 days; got "
+                                + length);
             }
         }
 
@@ -60,10 +67,14 @@ public sealed interface WindowSpec permits WindowSpec.Span, WindowSpec.Months, W
      * @param count at least 1
      */
     record Months(int count) implements WindowSpec {
+
+        /** The most months in a window: 100 years. */
+        public static final int MAX = 1200;
+
         public Months {
-            if (count < 1) {
+            if (count < 1 || count > MAX) {
                 throw InvalidInputException.of(
-                        "window", "a window lasts at least 1 month, got " + count);
+                        "window", "a window lasts from 1 to 1200 months, got " + count);
             }
         }
 
@@ -115,11 +126,11 @@ public sealed interface WindowSpec permits WindowSpec.Span, WindowSpec.Months, W
         }
         try {
             return switch (m.group(2)) {
-                case "m" -> new Span(Duration.ofMinutes(n));
-                case "h" -> new Span(Duration.ofMinutes(Math.multiplyExact(n, 60)));
-                case "d" -> new Span(Duration.ofMinutes(Math.multiplyExact(n, 24 * 60)));
-                case "w" -> new Span(Duration.ofMinutes(Math.multiplyExact(n, 7 * 24 * 60)));
-                case "mo" -> new Months(Math.toIntExact(n));
+                case "m" -> Forms.span(text, n);
+                case "h" -> Forms.span(text, Math.multiplyExact(n, 60));
+                case "d" -> Forms.span(text, Math.multiplyExact(n, 24 * 60));
+                case "w" -> Forms.span(text, Math.multiplyExact(n, 7 * 24 * 60));
+                case "mo" -> Forms.months(text, n);
                 case "rows", "row" -> new Rows(n);
                 default -> throw Forms.invalid(text, "");
             };

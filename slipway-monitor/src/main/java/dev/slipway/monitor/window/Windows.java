@@ -162,12 +162,18 @@ public final class Windows {
             case SpanCut c -> c.origin(first);
             case MonthCut c -> c.origin(first);
         }
+        long firstIndex = cut.index(first);
         long lastIndex = cut.index(last);
-        if (lastIndex >= MAX_WINDOWS) {
+        if (lastIndex - firstIndex >= MAX_WINDOWS) {
             throw InvalidInputException.of(
                     "window",
                     "windows of %s from %s to %s would be %d, more than %d: choose a longer window or a shorter range"
-                            .formatted(spec.text(), first, last, lastIndex + 1, MAX_WINDOWS));
+                            .formatted(
+                                    spec.text(),
+                                    first,
+                                    last,
+                                    lastIndex - firstIndex + 1,
+                                    MAX_WINDOWS));
         }
         Map<Long, Long> counts = new HashMap<>();
         try (Statement s = session.connection().createStatement();
@@ -180,13 +186,15 @@ public final class Windows {
             }
         }
         List<Window> windows = new ArrayList<>();
-        for (long k = 0; k <= lastIndex; k++) {
+        for (long k = firstIndex; k <= lastIndex; k++) {
             Instant start = cut.start(k);
             Instant end = cut.start(k + 1);
             String where =
                     "%s >= %s AND %s < %s"
                             .formatted(ts, DuckSql.timestamp(start), ts, DuckSql.timestamp(end));
-            windows.add(new Window((int) k, start, end, counts.getOrDefault(k, 0L), where));
+            windows.add(
+                    new Window(
+                            (int) (k - firstIndex), start, end, counts.getOrDefault(k, 0L), where));
         }
         return new WindowSet(spec, data.relation(), windows);
     }
