@@ -90,7 +90,8 @@ public record AlertRules(List<AlertRule> rules, Optional<Webhook> webhook) {
     }
 
     /**
-     * Reads a rules file: JSON when its name ends in {@code .json}, else YAML.
+     * Reads a rules file: JSON when its name ends in {@code .json}, YAML when it ends in {@code
+     * .yaml} or {@code .yml}, else as {@link #parse} decides.
      *
      * @throws InvalidInputException when the file cannot be read or is not a valid rules file,
      *     naming the rule (by position and name), the field and what is accepted
@@ -108,12 +109,18 @@ public record AlertRules(List<AlertRule> rules, Optional<Webhook> webhook) {
                             .formatted(file, e.getMessage()),
                     e);
         }
-        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return RulesParser.parse(text, file.toString(), json);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        RulesParser.Syntax syntax =
+                name.endsWith(".json")
+                        ? RulesParser.Syntax.JSON
+                        : name.endsWith(".yaml") || name.endsWith(".yml")
+                                ? RulesParser.Syntax.YAML
+                                : RulesParser.Syntax.DETECT;
+        return RulesParser.parse(text, file.toString(), syntax);
     }
 
     /**
-     * Parses rules text: JSON when it starts with <code>{</code>, else YAML.
+     * Parses rules text: JSON when it starts with <code>{</code> and reads as JSON, else YAML.
      *
      * @param source where the text came from, for error messages (a file path, an option)
      * @throws InvalidInputException as {@link #load}
@@ -122,7 +129,7 @@ public record AlertRules(List<AlertRule> rules, Optional<Webhook> webhook) {
     public static AlertRules parse(String text, String source) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(source, "source");
-        return RulesParser.parse(text, source, text.strip().startsWith("{"));
+        return RulesParser.parse(text, source, RulesParser.Syntax.DETECT);
     }
 
     /** The rules that watch {@code model}, in file order. */

@@ -49,7 +49,8 @@ public final class Alerts implements AutoCloseable {
     private final MetadataStore store;
     private final AlertRules rules;
     private final Clock clock;
-    private final WebhookSender sender;
+    private final Optional<WebhookSender> sender;
+    private volatile boolean closed;
     private final Duration closeGrace;
 
     /**
@@ -77,7 +78,11 @@ public final class Alerts implements AutoCloseable {
                         .max(Duration::compareTo)
                         .orElse(Duration.ZERO)
                         .plusSeconds(1);
-        this.sender = new WebhookSender(clock, connectTimeout, this::recordDelivery);
+        this.sender =
+                hooks.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(
+                                new WebhookSender(clock, connectTimeout, this::recordDelivery));
     }
 
     /** The rules this checks. */
@@ -96,6 +101,10 @@ public final class Alerts implements AutoCloseable {
      */
     public CheckResult check(Observations observations) {
         Objects.requireNonNull(observations, "observations");
+        if (closed) {
+            throw new IllegalStateException(
+                    "these alerts are closed: create a new Alerts to check");
+        }
         List<RuleResult> results = rules.evaluate(observations);
         if (results.isEmpty()) {
             return new CheckResult(results, List.of());
@@ -125,7 +134,7 @@ public final class Alerts implements AutoCloseable {
                         });
         for (AlertEvent e : events) {
             LogNotifier.notify(e);
-            webhookOf(e.rule()).ifPresent(w -> sender.send(e, w));
+            webhookOf(e.rule()).ifPresent(w -> sender.orElseThrow().send(e, w));
         }
         return new CheckResult(results, events);
     }
@@ -137,7 +146,8 @@ public final class Alerts implements AutoCloseable {
      * @return false when {@code timeout} ran out first
      */
     public boolean awaitDeliveries(Duration timeout) throws InterruptedException {
-        return sender.await(Objects.requireNonNull(timeout, "timeout"));
+        Objects.requireNonNull(timeout, "timeout");
+        return sender.isEmpty() || sender.get().await(timeout);
     }
 
     /**
@@ -147,7 +157,8 @@ public final class Alerts implements AutoCloseable {
      */
     @Override
     public void close() {
-        sender.close(closeGrace);
+        closed = true;
+        sender.ifPresent(s -> s.close(closeGrace));
     }
 
     private static AlertEvent event(RuleResult r, Kind kind, Step step, Instant now) {

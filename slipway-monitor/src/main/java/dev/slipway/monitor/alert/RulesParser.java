@@ -45,17 +45,35 @@ final class RulesParser {
 
     private RulesParser() {}
 
-    static AlertRules parse(String text, String source, boolean json) {
-        JsonNode root;
-        try {
-            root = (json ? JSON : YAML).readTree(text);
-        } catch (JacksonException e) {
-            throw InvalidInputException.of(
-                    source,
-                    "%s: not valid %s: %s"
-                            .formatted(source, json ? "JSON" : "YAML", e.getOriginalMessage()),
-                    e);
-        }
+    /** How to read the text. */
+    enum Syntax {
+        JSON,
+        YAML,
+        /** JSON when it starts with a brace and reads as JSON, else YAML. */
+        DETECT
+    }
+
+    static AlertRules parse(String text, String source, Syntax syntax) {
+        JsonNode root =
+                switch (syntax) {
+                    case JSON -> read(JSON, "JSON", text, source);
+                    case YAML -> read(YAML, "YAML", text, source);
+                    case DETECT -> {
+                        if (!text.strip().startsWith("{")) {
+                            yield read(YAML, "YAML", text, source);
+                        }
+                        try {
+                            yield read(JSON, "JSON", text, source);
+                        } catch (InvalidInputException notJson) {
+                            // YAML in flow style also starts with a brace.
+                            try {
+                                yield read(YAML, "YAML", text, source);
+                            } catch (InvalidInputException notYaml) {
+                                throw notJson;
+                            }
+                        }
+                    }
+                };
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw InvalidInputException.of(
                     source,
@@ -104,6 +122,17 @@ final class RulesParser {
             rules.add(rule);
         }
         return new AlertRules(rules, webhook);
+    }
+
+    private static JsonNode read(ObjectMapper mapper, String name, String text, String source) {
+        try {
+            return mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw InvalidInputException.of(
+                    source,
+                    "%s: not valid %s: %s".formatted(source, name, e.getOriginalMessage()),
+                    e);
+        }
     }
 
     private static AlertRule rule(String source, int index, JsonNode node) {
@@ -308,7 +337,7 @@ final class RulesParser {
             HttpRequest.newBuilder().header(name, value);
         } catch (IllegalArgumentException e) {
             throw h.error(
-                    "field '%s' cannot be sent: %s. Content-Type is always application/json; Host, Content-Length, Connection, Expect and Upgrade cannot be set"
+                    "field '%s' cannot be sent: %s. Headers such as Host, Content-Length, Connection, Expect and Upgrade are set by the HTTP client"
                             .formatted(h.path(name), e.getMessage()));
         }
         return value;

@@ -80,19 +80,23 @@ final class WebhookSender implements AutoCloseable {
     }
 
     /**
-     * Starts delivering {@code event} to {@code webhook}; returns at once.
-     *
-     * @throws IllegalStateException when closed
+     * Starts delivering {@code event} to {@code webhook} and returns at once; when closed, records
+     * the delivery as failed instead.
      */
     void send(AlertEvent event, Webhook webhook) {
         Job job = new Job(event, webhook);
         synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("the alert webhook sender is closed");
-            }
             inFlight.add(job);
+            if (!closed) {
+                scheduler.execute(() -> attempt(job, 1));
+                return;
+            }
         }
-        scheduler.execute(() -> attempt(job, 1));
+        finish(
+                job,
+                Delivery.Status.FAILED,
+                0,
+                "not sent to %s: the alert notifier was closed".formatted(webhook.describe()));
     }
 
     /** Waits until every delivery started so far has finished; false when time ran out. */

@@ -181,6 +181,31 @@ class AlertRulesParseTest {
     }
 
     @Test
+    void parse_yamlFlowStyleStartingWithBrace_readAsYaml() {
+        AlertRules rules =
+                AlertRules.parse(
+                        "{version: 1, rules: [{name: r, model: m, condition: {kind: error_rate, above: 0.1}}]}",
+                        "--rules");
+
+        assertThat(rules.rules()).extracting(AlertRule::name).containsExactly("r");
+    }
+
+    @Test
+    void parse_brokenJson_saysJson() {
+        assertThatThrownBy(() -> AlertRules.parse("{\"version\": 1, \"rules\": [}", "--rules"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("--rules: not valid JSON");
+    }
+
+    @Test
+    void load_fileWithOtherExtension_detectsSyntax() throws Exception {
+        Path file =
+                Files.writeString(tmp.resolve("alerts.conf"), "{\"version\": 1, \"rules\": []}");
+
+        assertThat(AlertRules.load(file).rules()).isEmpty();
+    }
+
+    @Test
     void parse_emptyRuleList_noRules() {
         assertThat(AlertRules.parse("version: 1\nrules: []\n", "r").rules()).isEmpty();
     }

@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -337,6 +342,53 @@ class AlertsTest {
         assertThat(e.bound()).isEmpty();
         assertThat(e.observed()).isEqualTo(0.4);
         assertThat(e.condition()).isEqualTo("column age drifted");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void check_twoProcessesCheckingTheSameWindowAtOnce_notifyOnceBetweenThem(TestDatabase.Kind kind)
+            throws Exception {
+        TestDatabase db = database(kind);
+        Alerts first = alerts(store(db));
+        Alerts second = alerts(store(db));
+        check(first, auc(0, 0.9)); // the state exists, not firing
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (Alerts a : List.of(first, second)) {
+                counts.add(
+                        pool.submit(
+                                () -> {
+                                    go.await();
+                                    int n = 0;
+                                    for (int i = 0; i < 10; i++) {
+                                        n += a.check(auc(1, 0.7)).notifications().size();
+                                    }
+                                    return n;
+                                }));
+            }
+            go.countDown();
+
+            int total = 0;
+            for (Future<Integer> f : counts) {
+                total += f.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(total).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void check_afterClose_refused(TestDatabase.Kind kind) {
+        Alerts alerts = alerts(kind);
+        alerts.close();
+
+        assertThatThrownBy(() -> alerts.check(auc(0, 0.7)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @ParameterizedTest
