@@ -69,7 +69,8 @@ public final class Drift {
     /**
      * The verdict for one column with a given method and threshold.
      *
-     * @throws InvalidInputException as {@link #column(ColumnCounts, DriftOptions)}
+     * @throws InvalidInputException as {@link #column(ColumnCounts, DriftOptions)}, or when the
+     *     threshold is negative or not finite
      */
     public static ColumnDrift column(ColumnCounts counts, DriftMethod method, double threshold) {
         requireValues(counts);
@@ -92,6 +93,12 @@ public final class Drift {
     }
 
     private static ColumnDrift compute(ColumnCounts c, DriftMethod method, double threshold) {
+        if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+            throw InvalidInputException.of(
+                    "drift options",
+                    "the drift threshold for column '%s' must be a finite number >= 0, got %s"
+                            .formatted(c.column(), threshold));
+        }
         if (method.isPValue() && threshold > 1) {
             throw InvalidInputException.of(
                     "drift options",

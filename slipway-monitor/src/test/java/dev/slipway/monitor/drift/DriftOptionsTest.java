@@ -215,4 +215,13 @@ class DriftOptionsTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("between 0 and 1");
     }
+
+    @Test
+    void column_thresholdNotANumber_isRefused() {
+        assertThatThrownBy(() -> Drift.column(AGE, DriftMethod.WASSERSTEIN, Double.NaN))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(
+                        "the drift threshold for column 'age' must be a finite number >= 0, got"
+                                + " NaN");
+    }
 }
