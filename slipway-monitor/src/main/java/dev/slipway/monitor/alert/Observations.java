@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * <p>Immutable. Build one with {@link #builder(String, AlertWindow)}; the drift and performance
  * code fill in what they computed.
  *
- * @param model the model the numbers are about
+ * @param model the model the numbers are about, 1 to 128 characters
  * @param window the window they cover
  * @param datasetDriftShare the share of columns that drifted, 0 to 1
  * @param columnDrift each column's drift verdict and score, by column name
@@ -38,6 +38,10 @@ public record Observations(
      */
     public Observations {
         Objects.requireNonNull(model, "model");
+        if (model.isBlank() || model.length() > 128) {
+            throw new IllegalArgumentException(
+                    "a model name is 1 to 128 characters, not '%s'".formatted(model));
+        }
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(datasetDriftShare, "datasetDriftShare");
         Objects.requireNonNull(errorRate, "errorRate");
