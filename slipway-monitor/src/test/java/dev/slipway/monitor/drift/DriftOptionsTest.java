@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.slipway.api.InvalidInputException;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -187,8 +188,7 @@ class DriftOptionsTest {
 
     @Test
     void column_emptyReference_namesTheColumnAndSide() {
-        CategoricalCounts c =
-                CategoricalCounts.of("city", java.util.Arrays.asList(null, null), List.of("a"));
+        CategoricalCounts c = CategoricalCounts.of("city", Arrays.asList(null, null), List.of("a"));
 
         assertThatThrownBy(() -> Drift.column(c, DriftOptions.defaults()))
                 .isInstanceOf(InvalidInputException.class)

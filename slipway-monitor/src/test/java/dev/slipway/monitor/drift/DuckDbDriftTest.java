@@ -2,6 +2,7 @@ package dev.slipway.monitor.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.slipway.api.InvalidInputException;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,16 +80,11 @@ class DuckDbDriftTest {
         assertThat(d.columns())
                 .extracting(ColumnDrift::column, ColumnDrift::method, ColumnDrift::drifted)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "MedInc", DriftMethod.WASSERSTEIN, true),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "AveRooms", DriftMethod.WASSERSTEIN, false),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "Latitude", DriftMethod.WASSERSTEIN, true),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "Longitude", DriftMethod.WASSERSTEIN, true),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "y_pred", DriftMethod.JENSENSHANNON, true));
+                        tuple("MedInc", DriftMethod.WASSERSTEIN, true),
+                        tuple("AveRooms", DriftMethod.WASSERSTEIN, false),
+                        tuple("Latitude", DriftMethod.WASSERSTEIN, true),
+                        tuple("Longitude", DriftMethod.WASSERSTEIN, true),
+                        tuple("y_pred", DriftMethod.JENSENSHANNON, true));
         assertThat(d.columns().get(0).score()).isCloseTo(0.15753733680687249, within(1e-12));
         assertThat(d.columns().get(1).score()).isCloseTo(0.0827668802573776, within(1e-12));
         assertThat(d.columns().get(2).score()).isCloseTo(1.1244579951579723, within(1e-12));
@@ -281,7 +278,7 @@ class DuckDbDriftTest {
     private static Map<String, double[]> readCsv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
         String[] header = lines.get(0).split(",");
-        Map<String, double[]> out = new java.util.HashMap<>();
+        Map<String, double[]> out = new HashMap<>();
         for (int c = 0; c < header.length; c++) {
             if (header[c].equals("timestamp")) {
                 continue;
