@@ -41,7 +41,8 @@ public sealed interface Condition {
 
     /**
      * Fires when a column's drift test says it drifted, or, when {@code scoreAtLeast} is given,
-     * when its drift score is at least that.
+     * when its drift score (higher meaning more drift: the effect size or distance, see {@link
+     * Observations.DriftVerdict}) is at least that.
      *
      * @param column the column's name
      * @param scoreAtLeast the bound on the drift score; empty to go by the drift verdict

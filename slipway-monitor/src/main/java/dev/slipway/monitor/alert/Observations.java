@@ -87,7 +87,10 @@ public record Observations(
      * A column's drift result.
      *
      * @param drifted whether the column's drift test found drift
-     * @param score the test's score (its statistic or distance), finite
+     * @param score how far the column moved, higher meaning more drift, finite: give the drift
+     *     code's effect size ({@code dev.slipway.monitor.drift.ColumnDrift#effectSize}: the
+     *     distance for distance methods, KS D, Cramér's V or |Cohen's h| for tests), never a
+     *     p-value, which falls as drift grows
      */
     public record DriftVerdict(boolean drifted, double score) {
         public DriftVerdict {
