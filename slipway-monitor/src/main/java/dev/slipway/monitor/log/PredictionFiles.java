@@ -106,15 +106,7 @@ public final class PredictionFiles {
      *     extension names no format
      */
     public static String scan(Path file) {
-        Objects.requireNonNull(file, "file");
-        check(file);
-        String path = DuckSql.str(file.toAbsolutePath().normalize().toString());
-        SourceFormat format = BatchFiles.formatOf(file);
-        return switch (format) {
-            case CSV -> "read_csv(" + path + ", header = true)";
-            case PARQUET -> "read_parquet(" + path + ")";
-            case JSONL -> "read_json(" + path + ", format = 'newline_delimited')";
-        };
+        return scan(file, false);
     }
 
     /**
@@ -122,10 +114,20 @@ public final class PredictionFiles {
      * 007} stay as written.
      */
     public static String scanAsText(Path file) {
-        String scan = scan(file);
-        return BatchFiles.formatOf(file) == SourceFormat.CSV
-                ? scan.substring(0, scan.length() - 1) + ", all_varchar = true)"
-                : scan;
+        return scan(file, true);
+    }
+
+    private static String scan(Path file, boolean text) {
+        Objects.requireNonNull(file, "file");
+        check(file);
+        String path = DuckSql.str(file.toAbsolutePath().normalize().toString());
+        SourceFormat format = BatchFiles.formatOf(file);
+        return switch (format) {
+            case CSV ->
+                    "read_csv(" + path + ", header = true" + (text ? ", all_varchar = true)" : ")");
+            case PARQUET -> "read_parquet(" + path + ")";
+            case JSONL -> "read_json(" + path + ", format = 'newline_delimited')";
+        };
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.slipway.monitor.log.MonitorSession;
 import dev.slipway.monitor.log.PredictionTable;
 import dev.slipway.monitor.window.Window;
 import dev.slipway.monitor.window.WindowSet;
+import dev.slipway.monitor.window.WindowSpec;
 import dev.slipway.monitor.window.Windows;
 import dev.slipway.train.metrics.Evaluation;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Realized performance: the model's predictions joined to their delayed labels, scored per window
@@ -35,6 +37,9 @@ import java.util.Optional;
  * {@code rmse, mae, r2}. Stateless.
  */
 public final class RealizedPerformance {
+
+    /** Names the staging tables of concurrent computations in one process. */
+    private static final AtomicLong TABLES = new AtomicLong();
 
     private RealizedPerformance() {}
 
@@ -74,14 +79,21 @@ public final class RealizedPerformance {
                 "(SELECT * FROM %s WHERE key_column = %s)"
                         .formatted(labels.relation(session, model), DuckSql.str(key));
         WindowSet set = Windows.split(session, data, spec.window());
+        String table = "perf_labelled_" + TABLES.incrementAndGet();
         try {
+            stage(session, table, data, set, keyed, on, predictions);
+            int values = predictions.size();
             List<WindowPerformance> windows = new ArrayList<>();
             for (Window w : set.windows()) {
-                String rows = "(SELECT * FROM %s WHERE %s)".formatted(set.relation(), w.where());
                 Scoring.Rows r =
                         w.rows() == 0
                                 ? empty()
-                                : fetch(session, rows, keyed, on, predictions, spec.columns());
+                                : fetch(
+                                        session,
+                                        table,
+                                        "WHERE " + w.where(),
+                                        values,
+                                        spec.columns());
                 windows.add(
                         new WindowPerformance(
                                 w,
@@ -90,8 +102,7 @@ public final class RealizedPerformance {
                                         ? Map.of()
                                         : Scoring.score(spec.columns(), r, data.source())));
             }
-            Scoring.Rows all =
-                    fetch(session, data.relation(), keyed, on, predictions, spec.columns());
+            Scoring.Rows all = fetch(session, table, "", values, spec.columns());
             Map<String, Double> overall =
                     all.labels().isEmpty()
                             ? Map.of()
@@ -112,6 +123,54 @@ public final class RealizedPerformance {
                     "cannot join the labels of model %s to the %s: %s"
                             .formatted(model, data.source(), DuckSql.reason(e)),
                     e);
+        } finally {
+            drop(session, table);
+        }
+    }
+
+    /**
+     * Joins the labels to the predictions once, into {@code table}: the columns the windows select
+     * on (time, and the row number for row windows), {@code __label}, and the prediction values
+     * {@code __p0, __p1, ...}; rows with a NULL prediction are left out.
+     */
+    private static void stage(
+            MonitorSession session,
+            String table,
+            PredictionTable data,
+            WindowSet set,
+            String labels,
+            String on,
+            List<String> predictions)
+            throws SQLException {
+        List<String> select = new ArrayList<>();
+        select.add("d." + DuckSql.id(data.timeColumn()));
+        if (set.spec() instanceof WindowSpec.Rows) {
+            select.add("d." + DuckSql.id(Windows.ROW));
+        }
+        select.add("l.label AS __label");
+        List<String> notNull = new ArrayList<>();
+        for (int i = 0; i < predictions.size(); i++) {
+            select.add(predictions.get(i) + " AS __p" + i);
+            notNull.add(predictions.get(i) + " IS NOT NULL");
+        }
+        try (Statement s = session.connection().createStatement()) {
+            s.execute(
+                    "CREATE TEMP TABLE %s AS SELECT %s FROM %s d JOIN %s l ON %s WHERE %s"
+                            .formatted(
+                                    table,
+                                    String.join(", ", select),
+                                    set.relation(),
+                                    labels,
+                                    on,
+                                    String.join(" AND ", notNull)));
+        }
+    }
+
+    private static void drop(MonitorSession session, String table) {
+        try (Statement s = session.connection().createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + table);
+        } catch (SQLException e) {
+            // the table goes with the session
         }
     }
 
@@ -163,33 +222,28 @@ public final class RealizedPerformance {
 
     private static Scoring.Rows fetch(
             MonitorSession session,
-            String rows,
-            String labels,
-            String on,
-            List<String> predictions,
+            String table,
+            String where,
+            int values,
             PredictionColumns columns)
             throws SQLException {
-        List<String> notNull = predictions.stream().map(p -> p + " IS NOT NULL").toList();
-        String sql =
-                "SELECT l.label, %s FROM %s d JOIN %s l ON %s WHERE %s"
-                        .formatted(
-                                String.join(", ", predictions),
-                                rows,
-                                labels,
-                                on,
-                                String.join(" AND ", notNull));
+        StringBuilder sql = new StringBuilder("SELECT __label");
+        for (int i = 0; i < values; i++) {
+            sql.append(", __p").append(i);
+        }
+        sql.append(" FROM ").append(table).append(' ').append(where);
         List<String> truth = new ArrayList<>();
         List<double[]> probabilities = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         boolean text = isText(columns);
         try (Statement s = session.connection().createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+                ResultSet rs = s.executeQuery(sql.toString())) {
             while (rs.next()) {
                 truth.add(rs.getString(1));
                 if (text) {
                     predicted.add(rs.getString(2));
                 } else {
-                    double[] p = new double[predictions.size()];
+                    double[] p = new double[values];
                     for (int i = 0; i < p.length; i++) {
                         p[i] = rs.getDouble(i + 2);
                     }
@@ -197,11 +251,11 @@ public final class RealizedPerformance {
                 }
             }
         }
-        double[] values = new double[probabilities.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = probabilities.get(i)[0];
+        double[] firsts = new double[probabilities.size()];
+        for (int i = 0; i < firsts.length; i++) {
+            firsts[i] = probabilities.get(i)[0];
         }
-        return new Scoring.Rows(truth, probabilities.toArray(new double[0][]), predicted, values);
+        return new Scoring.Rows(truth, probabilities.toArray(new double[0][]), predicted, firsts);
     }
 
     private static boolean isText(PredictionColumns columns) {
