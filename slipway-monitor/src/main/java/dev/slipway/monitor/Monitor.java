@@ -1,0 +1,479 @@
+package dev.slipway.monitor;
+
+import dev.slipway.api.InvalidInputException;
+import dev.slipway.api.NotFoundException;
+import dev.slipway.api.StoreException;
+import dev.slipway.api.data.DatasetRef;
+import dev.slipway.api.model.ModelRef;
+import dev.slipway.data.DataLimits;
+import dev.slipway.data.DatasetVersion;
+import dev.slipway.data.Datasets;
+import dev.slipway.monitor.drift.DatasetDrift;
+import dev.slipway.monitor.drift.DriftColumn;
+import dev.slipway.monitor.drift.DriftOptions;
+import dev.slipway.monitor.drift.DuckDbDrift;
+import dev.slipway.monitor.log.DataColumn;
+import dev.slipway.monitor.log.DuckSql;
+import dev.slipway.monitor.log.MonitorSession;
+import dev.slipway.monitor.log.PredictionFiles;
+import dev.slipway.monitor.log.PredictionLogs;
+import dev.slipway.monitor.log.PredictionTable;
+import dev.slipway.monitor.outlier.OutlierOptions;
+import dev.slipway.monitor.outlier.OutlierSummary;
+import dev.slipway.monitor.outlier.Outliers;
+import dev.slipway.monitor.perf.IngestResult;
+import dev.slipway.monitor.perf.LabelOptions;
+import dev.slipway.monitor.perf.LabelStore;
+import dev.slipway.monitor.perf.ModelBaseline;
+import dev.slipway.monitor.perf.PerformanceReport;
+import dev.slipway.monitor.perf.PerformanceSpec;
+import dev.slipway.monitor.perf.PredictionColumns;
+import dev.slipway.monitor.perf.RealizedPerformance;
+import dev.slipway.monitor.quality.DataQuality;
+import dev.slipway.monitor.quality.QualityReport;
+import dev.slipway.monitor.window.Window;
+import dev.slipway.monitor.window.WindowSet;
+import dev.slipway.monitor.window.WindowSpec;
+import dev.slipway.monitor.window.Windows;
+import dev.slipway.registry.ModelRegistry;
+import dev.slipway.registry.ModelVersion;
+import dev.slipway.store.SlipwayHome;
+import dev.slipway.store.Workspace;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Monitoring of a home's models: where a drift report, realized performance, outliers and data
+ * quality are computed from a prediction log (or files) and a reference. The one entry point the
+ * CLI, the server and the console use. Thread-safe: every call opens its own DuckDB session.
+ */
+public final class Monitor {
+
+    private final SlipwayHome home;
+    private final ModelRegistry registry;
+    private final Datasets datasets;
+    private final DataLimits limits;
+    private final Clock clock;
+    private final LabelStore labels;
+
+    public Monitor(
+            SlipwayHome home,
+            ModelRegistry registry,
+            Datasets datasets,
+            DataLimits limits,
+            Clock clock) {
+        this.home = Objects.requireNonNull(home, "home");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.datasets = Objects.requireNonNull(datasets, "datasets");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.labels = new LabelStore(home, limits, clock);
+    }
+
+    /** The folder of the prediction log this monitor reads. */
+    public Path logDirectory() {
+        return PredictionLogs.directory(home);
+    }
+
+    /**
+     * Drift of the inputs (and, when both sides have them, the outputs) between the reference and
+     * the current data, overall and per window.
+     *
+     * @throws InvalidInputException when a source cannot be read, no column is shared, or a named
+     *     column is missing
+     * @throws NotFoundException when the model, its log or its training data is unknown
+     */
+    public DriftReport drift(DriftRequest request) {
+        Objects.requireNonNull(request, "request");
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, request.current());
+            Source ref = reference(s, request.model(), request.reference());
+            Set<String> refNames = names(s, ref.relation());
+            List<DriftColumn> inputs = inputColumns(request, cur, refNames, ref);
+            List<DriftColumn> outputs =
+                    cur.outputNames().stream()
+                            .filter(refNames::contains)
+                            .filter(n -> request.columns().isEmpty())
+                            .map(DriftColumn::of)
+                            .toList();
+            DriftOptions options = request.options();
+            var conn = s.connection();
+            DatasetDrift data =
+                    DuckDbDrift.dataset(conn, ref.relation(), cur.relation(), inputs, options);
+            Optional<DatasetDrift> prediction =
+                    outputs.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(
+                                    DuckDbDrift.dataset(
+                                            conn,
+                                            ref.relation(),
+                                            cur.relation(),
+                                            outputs,
+                                            options));
+            Optional<String> note =
+                    prediction.isPresent() || cur.outputs().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(
+                                    "no prediction drift: the reference (%s) has none of the outputs %s; compare with a range of the log (--reference-from/--reference-to) or a file with predictions"
+                                            .formatted(ref.description(), cur.outputNames()));
+            List<WindowDrift> windows = new ArrayList<>();
+            if (request.window().isPresent()) {
+                WindowSet ws = Windows.split(s, cur, request.window().get());
+                for (Window w : ws.windows()) {
+                    windows.add(windowDrift(s, ref, ws, w, inputs, outputs, options));
+                }
+            }
+            return new DriftReport(
+                    ref.description(),
+                    cur.source(),
+                    s.count(ref.relation()),
+                    s.count(cur.relation()),
+                    data,
+                    prediction,
+                    note,
+                    windows);
+        } catch (SQLException e) {
+            throw new StoreException("cannot compute drift: " + DuckSql.reason(e), e);
+        }
+    }
+
+    /**
+     * Stores labels for {@code model} from a CSV, Parquet or JSON-lines file.
+     *
+     * @throws InvalidInputException when the key or label column is missing or a label does not
+     *     suit the model's task
+     */
+    public IngestResult labels(String model, Path file, LabelOptions options) {
+        return labels.ingest(model, file, expecting(model, options));
+    }
+
+    /** Stores labels for {@code model} given as rows (e.g. the JSON body of an HTTP request). */
+    public IngestResult labels(
+            String model, List<? extends Map<String, ?>> rows, LabelOptions options) {
+        return labels.ingest(model, rows, expecting(model, options));
+    }
+
+    /**
+     * Realized performance of {@code model} over its log in {@code current}, per window, compared
+     * with the metrics recorded at training.
+     *
+     * @param keyColumn the column labels are keyed by ({@code request_id} for the log)
+     * @throws NotFoundException when the model or its log is unknown
+     */
+    public PerformanceReport performance(
+            String model, CurrentData current, WindowSpec window, String keyColumn) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable data = current(s, current);
+            Optional<ModelBaseline> baseline = baseline(s, model, data);
+            PerformanceSpec spec =
+                    PerformanceSpec.of(window, PredictionColumns.infer(data, baseline))
+                            .withKeyColumn(keyColumn);
+            if (baseline.isPresent()) {
+                spec = spec.comparedWith(baseline.get());
+            }
+            return RealizedPerformance.compute(s, data, labels, model, spec);
+        }
+    }
+
+    /** The number of labels stored for {@code model}. */
+    public long labelCount(String model) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            return labels.count(s, model);
+        }
+    }
+
+    /**
+     * Outlier scores of the current data's inputs against the reference.
+     *
+     * @throws InvalidInputException when the two share no input column
+     */
+    public OutlierSummary outliers(
+            Optional<String> model,
+            ReferenceData reference,
+            CurrentData current,
+            OutlierOptions options) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, current);
+            Source ref = reference(s, model, reference);
+            Set<String> refNames = names(s, ref.relation());
+            List<DataColumn> features =
+                    cur.inputs().stream().filter(c -> refNames.contains(c.name())).toList();
+            List<String> keys = new ArrayList<>();
+            for (String k :
+                    List.of(
+                            PredictionLogs.REQUEST_ID,
+                            PredictionLogs.ROW_INDEX,
+                            cur.timeColumn())) {
+                if (cur.column(k).isPresent() && !keys.contains(k)) {
+                    keys.add(k);
+                }
+            }
+            if (keys.isEmpty()) {
+                keys.addAll(cur.orderColumns());
+            }
+            return Outliers.score(
+                    s.connection(),
+                    ref.relation(),
+                    cur.relation(),
+                    features,
+                    keys,
+                    cur.orderColumns(),
+                    options);
+        }
+    }
+
+    /**
+     * Data quality of the current data's inputs against a dataset version (the model's training
+     * data by default). Empty when the reference is not a dataset version.
+     */
+    public Optional<QualityReport> quality(
+            Optional<String> model, ReferenceData reference, CurrentData current) {
+        Optional<DatasetRef> dataset =
+                switch (reference) {
+                    case ReferenceData.Training t -> Optional.of(trainingDataset(model).ref());
+                    case ReferenceData.Dataset d -> Optional.of(d.ref());
+                    case ReferenceData.File f -> Optional.empty();
+                    case ReferenceData.Log l -> Optional.empty();
+                };
+        if (dataset.isEmpty()) {
+            return Optional.empty();
+        }
+        try (MonitorSession s = MonitorSession.open(home, limits);
+                Workspace ws = home.newWorkspace("quality")) {
+            PredictionTable cur = current(s, current);
+            return Optional.of(
+                    DataQuality.check(
+                            datasets,
+                            dataset.get(),
+                            s.connection(),
+                            cur.relation(),
+                            cur.inputNames(),
+                            ws.path()));
+        }
+    }
+
+    /**
+     * Latency of the answered requests in the current data (a log), in milliseconds: p50 and p99.
+     * Empty for a file without a {@code latency_us} column, or no rows.
+     */
+    public Optional<double[]> latencyMillis(CurrentData current) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, current);
+            if (cur.column("latency_us").isEmpty()) {
+                return Optional.empty();
+            }
+            try (Statement st = s.connection().createStatement();
+                    ResultSet rs =
+                            st.executeQuery(
+                                    "SELECT quantile_cont(latency_us, 0.5) / 1000.0, quantile_cont(latency_us, 0.99) / 1000.0 FROM "
+                                            + cur.relation())) {
+                rs.next();
+                double p50 = rs.getDouble(1);
+                if (rs.wasNull()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new double[] {p50, rs.getDouble(2)});
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read latencies: " + DuckSql.reason(e), e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    /** A reference, as a relation and in words. */
+    record Source(String description, String relation) {}
+
+    private PredictionTable current(MonitorSession s, CurrentData current) {
+        return switch (current) {
+            case CurrentData.Log l ->
+                    PredictionLogs.read(
+                            s,
+                            logDirectory(),
+                            l.model(),
+                            l.range(),
+                            PredictionLogs.signatures(registry, l.model()));
+            case CurrentData.File f -> PredictionFiles.read(s, f.file(), f.layout(), f.range());
+        };
+    }
+
+    private Source reference(MonitorSession s, Optional<String> model, ReferenceData reference) {
+        return switch (reference) {
+            case ReferenceData.Training t -> {
+                DatasetVersion v = trainingDataset(model);
+                yield new Source(
+                        "dataset %s (the training data of %s)".formatted(v.ref(), model.get()),
+                        "read_parquet(%s)".formatted(DuckSql.str(v.snapshot().toString())));
+            }
+            case ReferenceData.Dataset d -> {
+                DatasetVersion v = datasets.resolve(d.ref());
+                yield new Source(
+                        "dataset " + v.ref(),
+                        "read_parquet(%s)".formatted(DuckSql.str(v.snapshot().toString())));
+            }
+            case ReferenceData.File f ->
+                    new Source("file " + f.file(), PredictionFiles.scan(f.file()));
+            case ReferenceData.Log l -> {
+                String m =
+                        model.orElseThrow(
+                                () ->
+                                        InvalidInputException.of(
+                                                "reference",
+                                                "a range of the prediction log as reference needs the model; give --model"));
+                PredictionTable t = current(s, new CurrentData.Log(m, l.range()));
+                yield new Source(t.source(), t.relation());
+            }
+        };
+    }
+
+    private DatasetVersion trainingDataset(Optional<String> model) {
+        String m =
+                model.orElseThrow(
+                        () ->
+                                InvalidInputException.of(
+                                        "reference",
+                                        "the default reference is the model's training data, so it needs a model; give --model, or a --reference file or dataset"));
+        ModelVersion v = latestVersion(m);
+        if (v.lineage().datasetName().isEmpty() || v.lineage().datasetVersion().isEmpty()) {
+            throw InvalidInputException.of(
+                    "reference",
+                    "%s v%d was not trained by Slipway, so its training data is unknown; give a --reference file or dataset"
+                            .formatted(m, v.version()));
+        }
+        return datasets.resolve(
+                new DatasetRef(v.lineage().datasetName().get(), v.lineage().datasetVersion()));
+    }
+
+    /** The model's version an alias points to (champion first), else its newest. */
+    private ModelVersion latestVersion(String model) {
+        List<ModelVersion> versions = registry.versions(model);
+        if (versions.isEmpty()) {
+            throw new NotFoundException(
+                    "model", model, "model '%s' has no version".formatted(model));
+        }
+        return versions.stream()
+                .filter(v -> v.aliases().contains("champion"))
+                .findFirst()
+                .orElse(versions.get(versions.size() - 1));
+    }
+
+    private Optional<ModelBaseline> baseline(MonitorSession s, String model, PredictionTable data) {
+        try {
+            int version = latestVersion(model).version();
+            if (data.column(PredictionLogs.MODEL_VERSION).isPresent()) {
+                try (Statement st = s.connection().createStatement();
+                        ResultSet rs =
+                                st.executeQuery(
+                                        "SELECT max(%s) FROM %s"
+                                                .formatted(
+                                                        DuckSql.id(PredictionLogs.MODEL_VERSION),
+                                                        data.relation()))) {
+                    rs.next();
+                    int v = rs.getInt(1);
+                    if (!rs.wasNull()) {
+                        version = v;
+                    }
+                }
+            }
+            return Optional.of(ModelBaseline.of(registry, ModelRef.parse(model + "@" + version)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read model versions: " + DuckSql.reason(e), e);
+        }
+    }
+
+    private LabelOptions expecting(String model, LabelOptions options) {
+        if (options.task().isPresent()) {
+            return options;
+        }
+        try {
+            ModelBaseline b =
+                    ModelBaseline.of(
+                            registry, ModelRef.parse(model + "@" + latestVersion(model).version()));
+            return b.task().isPresent() ? options.expecting(b.task().get(), b.classes()) : options;
+        } catch (NotFoundException e) {
+            return options;
+        }
+    }
+
+    private static Set<String> names(MonitorSession s, String relation) {
+        Set<String> names = new HashSet<>();
+        try {
+            s.describe(relation).forEach(c -> names.add(c.name()));
+        } catch (SQLException e) {
+            throw InvalidInputException.of(
+                    "reference", "cannot read the reference: " + DuckSql.reason(e));
+        }
+        return names;
+    }
+
+    private static List<DriftColumn> inputColumns(
+            DriftRequest request, PredictionTable cur, Set<String> refNames, Source ref) {
+        if (!request.columns().isEmpty()) {
+            for (String c : request.columns()) {
+                if (cur.column(c).isEmpty() || !refNames.contains(c)) {
+                    throw InvalidInputException.of(
+                            c,
+                            "column '%s' is not in both the reference (%s) and the current data (%s); shared columns: %s"
+                                    .formatted(
+                                            c,
+                                            ref.description(),
+                                            cur.source(),
+                                            cur.columnNames().stream()
+                                                    .filter(refNames::contains)
+                                                    .toList()));
+                }
+            }
+            return request.columns().stream().map(DriftColumn::of).toList();
+        }
+        List<DriftColumn> shared =
+                cur.inputNames().stream().filter(refNames::contains).map(DriftColumn::of).toList();
+        if (shared.isEmpty()) {
+            throw InvalidInputException.of(
+                    "columns",
+                    "the reference (%s) and the current data (%s) share no input column; the current data has %s"
+                            .formatted(ref.description(), cur.source(), cur.inputNames()));
+        }
+        return shared;
+    }
+
+    private static WindowDrift windowDrift(
+            MonitorSession s,
+            Source ref,
+            WindowSet ws,
+            Window w,
+            List<DriftColumn> inputs,
+            List<DriftColumn> outputs,
+            DriftOptions options) {
+        if (w.rows() == 0) {
+            return new WindowDrift(
+                    w, Optional.empty(), Optional.empty(), Optional.of("no rows in this window"));
+        }
+        String rel = "(SELECT * FROM %s WHERE %s)".formatted(ws.relation(), w.where());
+        try {
+            DatasetDrift data =
+                    DuckDbDrift.dataset(s.connection(), ref.relation(), rel, inputs, options);
+            Optional<DatasetDrift> pred =
+                    outputs.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(
+                                    DuckDbDrift.dataset(
+                                            s.connection(), ref.relation(), rel, outputs, options));
+            return new WindowDrift(w, Optional.of(data), pred, Optional.empty());
+        } catch (InvalidInputException e) {
+            return new WindowDrift(
+                    w, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+}
