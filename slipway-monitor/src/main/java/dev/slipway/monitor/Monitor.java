@@ -66,6 +66,10 @@ public final class Monitor {
     private final Clock clock;
     private final LabelStore labels;
 
+    /** Names the temporary tables of sessions in this process. */
+    private static final java.util.concurrent.atomic.AtomicLong TABLES =
+            new java.util.concurrent.atomic.AtomicLong();
+
     public Monitor(
             SlipwayHome home,
             ModelRegistry registry,
@@ -172,11 +176,27 @@ public final class Monitor {
      */
     public PerformanceReport performance(
             String model, CurrentData current, WindowSpec window, String keyColumn) {
+        return performance(model, current, window, keyColumn, Optional.empty());
+    }
+
+    /**
+     * As {@link #performance(String, CurrentData, WindowSpec, String)}, reading the predictions
+     * from the given columns (for a file whose columns are not named as the log's are).
+     */
+    public PerformanceReport performance(
+            String model,
+            CurrentData current,
+            WindowSpec window,
+            String keyColumn,
+            Optional<PredictionColumns> columns) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
             PredictionTable data = current(s, current);
             Optional<ModelBaseline> baseline = baseline(s, model, data);
             PerformanceSpec spec =
-                    PerformanceSpec.of(window, PredictionColumns.infer(data, baseline))
+                    PerformanceSpec.of(
+                                    window,
+                                    columns.orElseGet(
+                                            () -> PredictionColumns.infer(data, baseline)))
                             .withKeyColumn(keyColumn);
             if (baseline.isPresent()) {
                 spec = spec.comparedWith(baseline.get());
@@ -303,8 +323,32 @@ public final class Monitor {
                             l.model(),
                             l.range(),
                             PredictionLogs.signatures(registry, l.model()));
-            case CurrentData.File f -> PredictionFiles.read(s, f.file(), f.layout(), f.range());
+            case CurrentData.File f -> {
+                PredictionTable t = PredictionFiles.read(s, f.file(), f.layout(), f.range());
+                yield new PredictionTable(
+                        t.source(),
+                        materialize(s, t.relation()),
+                        t.timeColumn(),
+                        t.orderColumns(),
+                        t.columns(),
+                        t.inputs(),
+                        t.outputs());
+            }
         };
+    }
+
+    /**
+     * {@code relation} copied into a temporary table of the session: a text file is then parsed
+     * once, not once per column and window.
+     */
+    private static String materialize(MonitorSession s, String relation) {
+        String table = "__monitored_" + TABLES.incrementAndGet();
+        try (Statement st = s.connection().createStatement()) {
+            st.execute("CREATE TEMP TABLE %s AS SELECT * FROM %s".formatted(table, relation));
+        } catch (SQLException e) {
+            throw InvalidInputException.of("file", "cannot read the file: " + DuckSql.reason(e));
+        }
+        return table;
     }
 
     private Source reference(MonitorSession s, Optional<String> model, ReferenceData reference) {
@@ -322,7 +366,7 @@ public final class Monitor {
                         "read_parquet(%s)".formatted(DuckSql.str(v.snapshot().toString())));
             }
             case ReferenceData.File f ->
-                    new Source("file " + f.file(), PredictionFiles.scan(f.file()));
+                    new Source("file " + f.file(), materialize(s, PredictionFiles.scan(f.file())));
             case ReferenceData.Log l -> {
                 String m =
                         model.orElseThrow(
