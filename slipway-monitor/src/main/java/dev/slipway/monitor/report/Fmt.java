@@ -1,5 +1,7 @@
 package dev.slipway.monitor.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,19 +15,25 @@ final class Fmt {
 
     private Fmt() {}
 
-    /** A number: 32561 as {@code 32,561}; 0.123456 as {@code 0.1235}; NaN as {@code n/a}. */
+    /**
+     * A number, never in a locale's digits: 32561 as {@code 32,561}; 27185.34 as {@code 27,185.3};
+     * 0.123456 as {@code 0.1235}; 0.0000154 as {@code 1.54e-05}; NaN as {@code n/a}.
+     */
     static String num(double v) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains("e")) {
-            return s;
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.1f", v);
         }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        if (a >= 1e-4) {
+            return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** A share as a percentage: 0.2143 as {@code 21.4%}. */
@@ -47,5 +55,10 @@ final class Fmt {
     /** An instant to the minute, in UTC: {@code 2024-05-01 00:00}. */
     static String time(Instant t) {
         return MINUTE.format(t);
+    }
+
+    /** {@code count} and the noun, plural when count is not 1: "1 notification", "3 rows". */
+    static String count(long count, String noun) {
+        return num(count) + " " + noun + (count == 1 ? "" : "s");
     }
 }
