@@ -2,6 +2,10 @@ package dev.slipway.serve;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.model.ModelRef;
+import dev.slipway.data.DataLimits;
+import dev.slipway.data.Datasets;
+import dev.slipway.monitor.Monitor;
+import dev.slipway.monitor.alert.AlertHistory;
 import dev.slipway.registry.ModelRegistry;
 import dev.slipway.registry.ModelSummary;
 import dev.slipway.serve.core.Authorizer;
@@ -11,6 +15,7 @@ import dev.slipway.serve.core.InferenceCore;
 import dev.slipway.serve.core.ServedModel;
 import dev.slipway.serve.grpc.GrpcTransport;
 import dev.slipway.serve.http.HttpTransport;
+import dev.slipway.serve.http.MonitoringApi;
 import dev.slipway.serve.http.ServerInfo;
 import dev.slipway.serve.log.PredictionLog;
 import dev.slipway.serve.metrics.ServeMetrics;
@@ -156,7 +161,8 @@ public final class SlipwayServer implements AutoCloseable {
                             config.accessLog()
                                     ? Optional.of(home.root().resolve("logs").resolve("access.log"))
                                     : Optional.empty(),
-                            clock);
+                            clock,
+                            Optional.of(monitoring(home, registry, clock)));
             for (CompletableFuture<ServedModel> load : loads) {
                 try {
                     load.join();
@@ -175,6 +181,18 @@ public final class SlipwayServer implements AutoCloseable {
             log.ifPresent(PredictionLog::close);
             throw e;
         }
+    }
+
+    /**
+     * The monitoring API's monitor: DuckDB on at most half the cores, so that reports do not starve
+     * the models.
+     */
+    private static MonitoringApi monitoring(SlipwayHome home, ModelRegistry registry, Clock clock) {
+        DataLimits d = DataLimits.defaults();
+        DataLimits limits = new DataLimits(d.duckdbMemoryMb(), Math.max(1, d.threads() / 2));
+        Monitor monitor =
+                new Monitor(home, registry, new Datasets(home, clock, limits), limits, clock);
+        return new MonitoringApi(monitor, new AlertHistory(home.metadata()));
     }
 
     /** Every model with an alias, following its {@code champion} alias or else its first. */

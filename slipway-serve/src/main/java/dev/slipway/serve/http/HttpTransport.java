@@ -50,7 +50,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Starts listening.
+     * Starts listening, without the monitoring API.
      *
      * @param accessLogFile where to append the access log; empty for none
      */
@@ -63,6 +63,35 @@ public final class HttpTransport implements AutoCloseable {
             ServerInfo info,
             Optional<java.nio.file.Path> accessLogFile,
             Clock clock) {
+        return start(
+                gateway,
+                registry,
+                options,
+                authorizer,
+                metrics,
+                info,
+                accessLogFile,
+                clock,
+                Optional.empty());
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param accessLogFile where to append the access log; empty for none
+     * @param monitoring what the monitoring API under {@code /api/v1/models/{m}} reads; empty for
+     *     no monitoring API
+     */
+    public static HttpTransport start(
+            Gateway gateway,
+            ModelRegistry registry,
+            HttpOptions options,
+            Authorizer authorizer,
+            ServeMetrics metrics,
+            ServerInfo info,
+            Optional<java.nio.file.Path> accessLogFile,
+            Clock clock,
+            Optional<MonitoringApi> monitoring) {
         Vertx vertx =
                 Vertx.vertx(
                         new VertxOptions()
@@ -85,7 +114,9 @@ public final class HttpTransport implements AutoCloseable {
         AtomicInteger bound = new AtomicInteger();
         try {
             vertx.deployVerticle(
-                            () -> new HttpVerticle(web, ids, log, clock, inFlight, bound),
+                            () ->
+                                    new HttpVerticle(
+                                            web, ids, log, clock, inFlight, bound, monitoring),
                             new DeploymentOptions().setInstances(options.eventLoops()))
                     .await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -158,6 +189,7 @@ public final class HttpTransport implements AutoCloseable {
         private final Clock clock;
         private final AtomicInteger inFlight;
         private final AtomicInteger bound;
+        private final Optional<MonitoringApi> monitoring;
 
         HttpVerticle(
                 Web web,
@@ -165,13 +197,15 @@ public final class HttpTransport implements AutoCloseable {
                 Optional<AccessLog> log,
                 Clock clock,
                 AtomicInteger inFlight,
-                AtomicInteger bound) {
+                AtomicInteger bound,
+                Optional<MonitoringApi> monitoring) {
             this.web = web;
             this.ids = ids;
             this.log = log;
             this.clock = clock;
             this.inFlight = inFlight;
             this.bound = bound;
+            this.monitoring = monitoring;
         }
 
         @Override
@@ -212,7 +246,7 @@ public final class HttpTransport implements AutoCloseable {
             router.route()
                     .handler(BodyHandler.create(false).setBodyLimit(web.options().maxBodyBytes()));
             new OipRoutes(web).mount(router);
-            Routes.mountOthers(router, web);
+            Routes.mountOthers(router, web, monitoring);
             router.get("/metrics")
                     .handler(
                             ctx ->

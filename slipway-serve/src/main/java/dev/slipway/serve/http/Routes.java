@@ -1,14 +1,19 @@
 package dev.slipway.serve.http;
 
 import io.vertx.ext.web.Router;
+import java.util.Optional;
 
-/** The routes besides the Open Inference Protocol's: MLflow scoring and the management API. */
+/**
+ * The routes besides the Open Inference Protocol's: MLflow scoring, the management API and, when
+ * the server monitors, the monitoring API.
+ */
 final class Routes {
 
     private Routes() {}
 
-    static void mountOthers(Router router, Web web) {
+    static void mountOthers(Router router, Web web, Optional<MonitoringApi> monitoring) {
         new ManagementRoutes(web).mount(router);
+        monitoring.ifPresent(m -> new MonitoringRoutes(web, m).mount(router));
         new MlflowRoutes(web).mount(router);
     }
 

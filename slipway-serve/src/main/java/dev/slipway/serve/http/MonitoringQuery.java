@@ -1,0 +1,159 @@
+package dev.slipway.serve.http;
+
+import dev.slipway.api.InvalidInputException;
+import dev.slipway.api.data.DatasetRef;
+import dev.slipway.monitor.ReferenceData;
+import dev.slipway.monitor.alert.AlertHistory;
+import dev.slipway.monitor.log.Range;
+import dev.slipway.monitor.window.WindowSpec;
+import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The query parameters of the monitoring routes, checked: each endpoint names the parameters it
+ * takes, and an unknown or repeated one is refused (a misspelt {@code form=} would otherwise widen
+ * the range to the whole log without a word).
+ *
+ * <p>Times are ISO-8601 instants ({@code 2024-05-01T12:00:00Z}, or with an offset) or dates ({@code
+ * 2024-05-01}, midnight UTC). {@code to} is exclusive for an instant and inclusive for a date:
+ * {@code from=2024-05-01&to=2024-05-31} is the whole of May.
+ */
+record MonitoringQuery(
+        Range range,
+        Optional<WindowSpec> window,
+        ReferenceData reference,
+        Optional<String> keyColumn,
+        int top,
+        Optional<Instant> since,
+        int limit) {
+
+    /** The parameters every report endpoint takes. */
+    static final Set<String> REPORT = Set.of("from", "to", "window", "reference");
+
+    /** Outliers also take {@code top}. */
+    static final Set<String> OUTLIERS = Set.of("from", "to", "window", "reference", "top");
+
+    /** Performance also takes {@code key_column}. */
+    static final Set<String> PERFORMANCE =
+            Set.of("from", "to", "window", "reference", "key_column");
+
+    /** The alert history takes {@code since} and {@code limit}. */
+    static final Set<String> ALERTS = Set.of("since", "limit");
+
+    /** The most outlier rows one request lists. */
+    static final int MAX_TOP = 1_000;
+
+    static final int DEFAULT_TOP = 20;
+    static final int DEFAULT_LIMIT = 50;
+
+    /**
+     * The parameters of {@code params}.
+     *
+     * @throws InvalidInputException naming the parameter that is unknown, repeated or malformed
+     */
+    static MonitoringQuery of(MultiMap params, Set<String> accepted) {
+        for (String name : params.names()) {
+            if (!accepted.contains(name)) {
+                throw InvalidInputException.of(
+                        name,
+                        "unknown query parameter '%s'; this endpoint takes %s"
+                                .formatted(name, new TreeSet<>(accepted)));
+            }
+            List<String> values = params.getAll(name);
+            if (values.size() > 1) {
+                throw InvalidInputException.of(
+                        name,
+                        "query parameter '%s' is given %d times; give it once"
+                                .formatted(name, values.size()));
+            }
+        }
+        Optional<Instant> from = text(params, "from").map(t -> instant("from", t));
+        Optional<Instant> to = text(params, "to").map(t -> instant("to", t));
+        Optional<WindowSpec> window = text(params, "window").map(WindowSpec::parse);
+        ReferenceData reference =
+                text(params, "reference")
+                        .<ReferenceData>map(t -> new ReferenceData.Dataset(dataset(t)))
+                        .orElseGet(ReferenceData.Training::new);
+        int top = text(params, "top").map(t -> number("top", t, 0, MAX_TOP)).orElse(DEFAULT_TOP);
+        Optional<Instant> since = text(params, "since").map(t -> instant("since", t));
+        int limit =
+                text(params, "limit")
+                        .map(t -> number("limit", t, 1, AlertHistory.MAX_LIMIT))
+                        .orElse(DEFAULT_LIMIT);
+        return new MonitoringQuery(
+                new Range(from, to, OptionalLong.empty()),
+                window,
+                reference,
+                text(params, "key_column"),
+                top,
+                since,
+                limit);
+    }
+
+    private static Optional<String> text(MultiMap params, String name) {
+        String v = params.get(name);
+        return v == null ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /**
+     * An instant: ISO with {@code Z} or an offset, a local date-time taken as UTC, or a date (its
+     * midnight UTC), as {@code slipway monitor} reads times.
+     */
+    static Instant instant(String name, String text) {
+        // A '+' of an offset that was not percent-encoded arrives as a space.
+        String t = text.strip().replace(' ', '+');
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (t.endsWith("Z") || t.endsWith("z")) {
+                return Instant.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.contains("T") && t.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(t).toInstant();
+            }
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(
+                    name,
+                    "%s '%s' is not a time; give an ISO-8601 instant such as 2026-05-01T12:00:00Z (or with an offset, %%2B01:00) or a date such as 2026-05-01 (midnight UTC)"
+                            .formatted(name, text));
+        }
+    }
+
+    private static DatasetRef dataset(String text) {
+        try {
+            return DatasetRef.parse(text);
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw InvalidInputException.of(
+                    "reference",
+                    "reference '%s' is not a dataset reference such as adult or adult@3f2a: %s"
+                            .formatted(text, e.getMessage()));
+        }
+    }
+
+    private static int number(String name, String text, int min, int max) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw InvalidInputException.of(
+                name,
+                "%s '%s' is not a whole number from %d to %d".formatted(name, text, min, max));
+    }
+}
