@@ -6,6 +6,7 @@ import dev.slipway.data.Datasets;
 import dev.slipway.formats.lightgbm.LightGbmFormat;
 import dev.slipway.formats.onnx.OnnxFormat;
 import dev.slipway.formats.xgboost.XGBoostFormat;
+import dev.slipway.monitor.Monitor;
 import dev.slipway.registry.ModelRegistry;
 import dev.slipway.store.SlipwayHome;
 import dev.slipway.train.Runs;
@@ -32,5 +33,13 @@ record Services(
         Training training =
                 new Training(datasets, registry, clock, Runtime.getRuntime().availableProcessors());
         return new Services(home, datasets, registry, training, new Runs(home));
+    }
+
+    /**
+     * Monitoring of this home's models, on the same home, registry and datasets; each call reads
+     * the prediction log afresh.
+     */
+    Monitor monitor() {
+        return new Monitor(home, registry, datasets, DataLimits.defaults(), Clock.systemUTC());
     }
 }

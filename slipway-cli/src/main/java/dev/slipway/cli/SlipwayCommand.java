@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ModelsCommand.class,
             ServeCommand.class,
+            MonitorCommand.class,
             ServerCommand.class,
             TokensCommand.class,
             QuickstartCommand.class
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             "  slipway train --data adult --target income --alias champion",
             "  slipway models show adult@champion",
             "  slipway serve",
+            "  slipway monitor drift --model adult --from 2026-12-01 --window 1d",
             "",
             "Every command takes --home DIR (default: $SLIPWAY_HOME or ~/.slipway) and --help.",
             "Exit codes: 0 ok, 1 check failed, 2 usage, 3 invalid input, 4 not found,",

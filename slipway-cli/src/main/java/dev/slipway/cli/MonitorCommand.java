@@ -1,0 +1,43 @@
+package dev.slipway.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway monitor}: drift, realized performance, outliers and alerts of served models. */
+@Command(
+        name = "monitor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Watch models in production: input drift, realized performance from delayed labels,",
+            "outliers, and alert rules over the prediction log (or plain files)."
+        },
+        subcommands = {
+            MonitorDriftCommand.class,
+            MonitorLabelsCommand.class,
+            MonitorPerformanceCommand.class,
+            MonitorOutliersCommand.class,
+            MonitorCheckCommand.class,
+            MonitorAlertsCommand.class,
+            // MonitorReportCommand.class (slipway monitor report) goes here
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  slipway monitor drift --model adult-income --from 2026-12-01 --window 1d",
+            "  slipway monitor drift --reference train.csv --current today.csv --time-column ts",
+            "  slipway monitor labels labels.csv --model adult-income",
+            "  slipway monitor performance --model adult-income --window 1d",
+            "  slipway monitor check --rules alerts.yaml --model adult-income --window 1d",
+            "",
+            "Times (--from, --to, --since) are " + MonitorTimes.FORMS + "."
+        })
+final class MonitorCommand implements Runnable {
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
