@@ -5,6 +5,7 @@ import dev.slipway.serve.core.CoreOptions;
 import dev.slipway.serve.grpc.GrpcOptions;
 import dev.slipway.serve.http.HttpOptions;
 import dev.slipway.serve.log.PredictionLogOptions;
+import dev.slipway.serve.monitor.AlertOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param tokens whether requests need API tokens
  * @param grace how long shutdown waits for requests in flight
  * @param version the Slipway version reported in metadata
+ * @param alerts the alert rules checked while the server runs; empty for none
  */
 public record ServerConfig(
         List<ModelRef> models,
@@ -33,7 +35,8 @@ public record ServerConfig(
         boolean accessLog,
         TokenMode tokens,
         Duration grace,
-        String version) {
+        String version,
+        Optional<AlertOptions> alerts) {
 
     /** When API tokens are required. */
     public enum TokenMode {
@@ -54,6 +57,7 @@ public record ServerConfig(
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** Every aliased model on 127.0.0.1:8080 (HTTP) and 8081 (gRPC), with the defaults. */
@@ -67,7 +71,8 @@ public record ServerConfig(
                 true,
                 TokenMode.AUTO,
                 Duration.ofSeconds(30),
-                "dev");
+                "dev",
+                Optional.empty());
     }
 
     /** Whether requests need API tokens with this configuration. */
@@ -88,41 +93,55 @@ public record ServerConfig(
 
     /** The same configuration serving {@code refs}. */
     public ServerConfig withModels(List<ModelRef> refs) {
-        return new ServerConfig(refs, http, grpc, core, log, accessLog, tokens, grace, version);
+        return new ServerConfig(
+                refs, http, grpc, core, log, accessLog, tokens, grace, version, alerts);
     }
 
     /** The same configuration with other HTTP options. */
     public ServerConfig withHttp(HttpOptions value) {
-        return new ServerConfig(models, value, grpc, core, log, accessLog, tokens, grace, version);
+        return new ServerConfig(
+                models, value, grpc, core, log, accessLog, tokens, grace, version, alerts);
     }
 
     /** The same configuration with other gRPC options (empty: no gRPC). */
     public ServerConfig withGrpc(Optional<GrpcOptions> value) {
-        return new ServerConfig(models, http, value, core, log, accessLog, tokens, grace, version);
+        return new ServerConfig(
+                models, http, value, core, log, accessLog, tokens, grace, version, alerts);
     }
 
     /** The same configuration with other core options. */
     public ServerConfig withCore(CoreOptions value) {
-        return new ServerConfig(models, http, grpc, value, log, accessLog, tokens, grace, version);
+        return new ServerConfig(
+                models, http, grpc, value, log, accessLog, tokens, grace, version, alerts);
     }
 
     /** The same configuration with another prediction log setting (empty: none). */
     public ServerConfig withLog(Optional<PredictionLogOptions> value) {
-        return new ServerConfig(models, http, grpc, core, value, accessLog, tokens, grace, version);
+        return new ServerConfig(
+                models, http, grpc, core, value, accessLog, tokens, grace, version, alerts);
     }
 
     /** The same configuration with the access log on or off. */
     public ServerConfig withAccessLog(boolean value) {
-        return new ServerConfig(models, http, grpc, core, log, value, tokens, grace, version);
+        return new ServerConfig(
+                models, http, grpc, core, log, value, tokens, grace, version, alerts);
     }
 
     /** The same configuration with another token mode. */
     public ServerConfig withTokens(TokenMode value) {
-        return new ServerConfig(models, http, grpc, core, log, accessLog, value, grace, version);
+        return new ServerConfig(
+                models, http, grpc, core, log, accessLog, value, grace, version, alerts);
     }
 
     /** The same configuration reporting another version. */
     public ServerConfig withVersion(String value) {
-        return new ServerConfig(models, http, grpc, core, log, accessLog, tokens, grace, value);
+        return new ServerConfig(
+                models, http, grpc, core, log, accessLog, tokens, grace, value, alerts);
+    }
+
+    /** The same configuration checking alert rules while it runs (empty: none). */
+    public ServerConfig withAlerts(Optional<AlertOptions> value) {
+        return new ServerConfig(
+                models, http, grpc, core, log, accessLog, tokens, grace, version, value);
     }
 }

@@ -19,6 +19,8 @@ import dev.slipway.serve.http.MonitoringApi;
 import dev.slipway.serve.http.ServerInfo;
 import dev.slipway.serve.log.PredictionLog;
 import dev.slipway.serve.metrics.ServeMetrics;
+import dev.slipway.serve.monitor.AlertSchedule;
+import dev.slipway.serve.monitor.RequestCounts;
 import dev.slipway.serve.security.TokenAuthorizer;
 import dev.slipway.serve.security.Tokens;
 import dev.slipway.store.SlipwayHome;
@@ -53,6 +55,7 @@ public final class SlipwayServer implements AutoCloseable {
     private final HttpTransport http;
     private final Optional<GrpcTransport> grpc;
     private final Path logDir;
+    private final Optional<AlertSchedule> alerts;
     private boolean closed;
 
     private SlipwayServer(
@@ -62,7 +65,8 @@ public final class SlipwayServer implements AutoCloseable {
             Optional<PredictionLog> log,
             HttpTransport http,
             Optional<GrpcTransport> grpc,
-            Path logDir) {
+            Path logDir,
+            Optional<AlertSchedule> alerts) {
         this.config = config;
         this.core = core;
         this.metrics = metrics;
@@ -70,6 +74,7 @@ public final class SlipwayServer implements AutoCloseable {
         this.http = http;
         this.grpc = grpc;
         this.logDir = logDir;
+        this.alerts = alerts;
     }
 
     /**
@@ -93,6 +98,8 @@ public final class SlipwayServer implements AutoCloseable {
         InferenceCore core = new InferenceCore(registry, config.core(), clock, metrics);
         HttpTransport http = null;
         Optional<GrpcTransport> grpc = Optional.empty();
+        MonitoringApi monitoring = monitoring(home, registry, clock);
+        Optional<AlertSchedule> alerts = Optional.empty();
         // The models load on their own threads while the transports start; probes answer 503
         // until every model is in.
         ExecutorService loading =
@@ -108,6 +115,29 @@ public final class SlipwayServer implements AutoCloseable {
         loading.shutdown();
         try {
             metrics.watch(core);
+            Optional<RequestCounts> counts =
+                    config.alerts()
+                            .map(
+                                    a ->
+                                            new RequestCounts(
+                                                    a.window(),
+                                                    clock,
+                                                    name -> core.find(name).isPresent()));
+            if (config.alerts().isPresent()) {
+                alerts =
+                        Optional.of(
+                                AlertSchedule.start(
+                                        config.alerts().get(),
+                                        home.metadata(),
+                                        monitoring.monitor(),
+                                        () ->
+                                                core.models().stream()
+                                                        .map(ServedModel::name)
+                                                        .distinct()
+                                                        .toList(),
+                                        counts.orElseThrow(),
+                                        clock));
+            }
             log.ifPresent(
                     l -> {
                         metrics.counter(
@@ -129,6 +159,7 @@ public final class SlipwayServer implements AutoCloseable {
             List<CallObserver> observers = new ArrayList<>();
             observers.add(metrics);
             log.ifPresent(l -> observers.add(new LogObserver(l, clock)));
+            counts.ifPresent(observers::add);
             Gateway gateway = new Gateway(core, observers);
             Authorizer authorizer =
                     config.tokensRequired()
@@ -162,7 +193,7 @@ public final class SlipwayServer implements AutoCloseable {
                                     ? Optional.of(home.root().resolve("logs").resolve("access.log"))
                                     : Optional.empty(),
                             clock,
-                            Optional.of(monitoring(home, registry, clock)));
+                            Optional.of(monitoring));
             for (CompletableFuture<ServedModel> load : loads) {
                 try {
                     load.join();
@@ -170,7 +201,7 @@ public final class SlipwayServer implements AutoCloseable {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }
-            return new SlipwayServer(config, core, metrics, log, http, grpc, logDir);
+            return new SlipwayServer(config, core, metrics, log, http, grpc, logDir, alerts);
         } catch (RuntimeException e) {
             loads.forEach(l -> l.cancel(false));
             if (http != null) {
@@ -179,6 +210,9 @@ public final class SlipwayServer implements AutoCloseable {
             grpc.ifPresent(GrpcTransport::close);
             core.close();
             log.ifPresent(PredictionLog::close);
+            if (alerts.isPresent()) {
+                alerts.get().close(java.time.Duration.ZERO);
+            }
             throw e;
         }
     }
@@ -248,8 +282,8 @@ public final class SlipwayServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting requests, answers those in flight, writes the prediction log and releases the
-     * models. Idempotent.
+     * Stops accepting requests, answers those in flight, writes the prediction log, releases the
+     * models, and stops the alert checks (waiting for webhook deliveries under way). Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -262,5 +296,6 @@ public final class SlipwayServer implements AutoCloseable {
         grpc.ifPresent(g -> g.close(config.grace()));
         core.close();
         log.ifPresent(PredictionLog::close);
+        alerts.ifPresent(a -> a.close(config.grace()));
     }
 }
