@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "alerts",
         description = {
-            "List the alert notifications sent (by 'slipway serve' and 'slipway monitor check'),",
-            "newest first, with each webhook delivery's outcome."
+            "The alert notifications sent, newest first.",
+            "Notifications of 'slipway serve' and 'slipway monitor check', with each webhook"
+                    + " delivery's outcome."
         },
         footer = {
             "",
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
             "  slipway monitor alerts",
             "  slipway monitor alerts --model adult-income --since 2026-12-01 --limit 10 --json",
             "",
-            "Times are " + MonitorTimes.FORMS + ".",
+            "Times: " + MonitorTimes.FORMS + ".",
             "Exit codes: 0 done, 2 usage, 3 invalid input (time, limit)."
         })
 final class MonitorAlertsCommand extends LayerCommand {

@@ -32,16 +32,17 @@ import picocli.CommandLine.Option;
 @Command(
         name = "check",
         description = {
-            "Evaluate alert rules on one window of the model's prediction log, print each rule's",
-            "outcome, and send the notifications that follow (a rule starting to fire, still",
-            "firing in a new window, or resolved), as 'slipway serve' does on its schedule.",
-            "The window: with --window, the latest complete window of the log: the newest window",
-            "of that length (aligned as in 'monitor drift --window': from UTC midnight, months",
-            "from the 1st) that has ended and holds rows; when no window has ended yet, the",
-            "current one. With --from and --to, exactly that span.",
-            "Observed: drift of the inputs against the reference (scores are effect sizes), the",
-            "realized metrics of labelled rows, null rates and p99 latency; the error rate is",
-            "known only to the server, so error_rate rules say 'no data' here."
+            "Evaluate alert rules on one window of the log, and notify.",
+            "Prints each rule's outcome and sends the notifications that follow (a rule starting"
+                    + " to fire, still firing in a new window, or resolved), as 'slipway serve'"
+                    + " does on its schedule.",
+            "The window: with --window, the latest complete window of the log, that is the newest"
+                    + " window of that length (cut as 'monitor drift --window' cuts: from UTC"
+                    + " midnight, months from the 1st) that has ended and holds rows; when none"
+                    + " has ended yet, the current one. With --from and --to, exactly that span.",
+            "Observed: drift of the inputs against the reference (scores are effect sizes),"
+                    + " realized metrics of labelled rows, null rates and p99 latency. The error"
+                    + " rate is known only to the server, so error_rate rules say 'no data' here."
         },
         footer = {
             "",
@@ -50,9 +51,10 @@ import picocli.CommandLine.Option;
             "  slipway monitor check --rules alerts.yaml --model adult-income \\",
             "      --from 2026-12-01 --to 2026-12-02 --reference adult@3f2a",
             "",
-            "Times are " + MonitorTimes.FORMS + ".",
-            "Exit codes: 0 no rule fires, 1 a rule fires (for cron and CI), 2 usage, 3 invalid",
-            "input (rules file, window, time, reference), 4 not found (model, log, dataset)."
+            "Times: " + MonitorTimes.FORMS + ".",
+            "Exit codes: 0 no rule fires, 1 a rule fires (for cron and CI), 2 usage,",
+            "3 invalid input (rules file, window, time, reference), 4 not found (model,",
+            "its log, dataset)."
         })
 final class MonitorCheckCommand extends LayerCommand {
 

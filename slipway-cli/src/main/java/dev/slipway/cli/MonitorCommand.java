@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
         name = "monitor",
         mixinStandardHelpOptions = true,
         description = {
-            "Watch models in production: input drift, realized performance from delayed labels,",
-            "outliers, and alert rules over the prediction log (or plain files)."
+            "Watch models in production: drift, performance, outliers and alerts.",
+            "Reads the prediction log that 'slipway serve' writes, or plain files."
         },
         subcommands = {
             MonitorDriftCommand.class,
@@ -25,12 +25,12 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  slipway monitor drift --model adult-income --from 2026-12-01 --window 1d",
-            "  slipway monitor drift --reference train.csv --current today.csv --time-column ts",
+            "  slipway monitor drift --reference train.csv --current today.csv",
             "  slipway monitor labels labels.csv --model adult-income",
             "  slipway monitor performance --model adult-income --window 1d",
             "  slipway monitor check --rules alerts.yaml --model adult-income --window 1d",
             "",
-            "Times (--from, --to, --since) are " + MonitorTimes.FORMS + "."
+            "Times (--from, --to, --since): " + MonitorTimes.FORMS + "."
         })
 final class MonitorCommand implements Runnable {
 

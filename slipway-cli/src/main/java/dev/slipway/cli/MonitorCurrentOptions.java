@@ -19,10 +19,9 @@ final class MonitorCurrentOptions {
     @Option(
             names = "--current",
             paramLabel = "FILE",
-            description = {
-                "Monitor a CSV, Parquet or JSON-lines file instead of the model's prediction log.",
-                "It needs a time column (--time-column)."
-            })
+            description =
+                    "Monitor a CSV, Parquet or JSON-lines file instead of the model's prediction"
+                            + " log; it needs a time column (--time-column).")
     Optional<Path> file = Optional.empty();
 
     @Option(

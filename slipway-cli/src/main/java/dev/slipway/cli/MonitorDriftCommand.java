@@ -21,25 +21,28 @@ import picocli.CommandLine.Option;
 @Command(
         name = "drift",
         description = {
-            "Compare the distribution of each input (and prediction) of the current data with the",
-            "reference: per column a test or distance and a verdict, then the dataset verdict.",
-            "Current data: the model's prediction log (--model, optionally --from/--to/--last-rows),",
-            "or a file (--current). Reference: the model's training data, or --reference FILE or",
-            "DATASET[@VER], or a range of the log (--reference-from/--reference-to). Two plain",
-            "files need no model.",
-            "Methods (Evidently's names and defaults): ks, chisquare, z, wasserstein,",
-            "jensenshannon, psi, kl, hellinger."
+            "How far each input moved from the reference, and whether the data drifted.",
+            "Per column: a test or distance, its threshold and a verdict; then the dataset verdict"
+                    + " (and the predictions', when the reference has them). Current data: the"
+                    + " model's prediction log (--model, with --from/--to/--last-rows), or a file"
+                    + " (--current). Reference: the model's training data, --reference FILE or"
+                    + " DATASET[@VER], or a range of the log (--reference-from/--reference-to). Two"
+                    + " plain files need no model.",
+            "Methods (Evidently's names and default choices): ks, chisquare, z, wasserstein,"
+                    + " jensenshannon, psi, kl, hellinger."
         },
         footer = {
             "",
             "Examples:",
             "  slipway monitor drift --model adult-income --from 2026-12-01 --window 1d",
-            "  slipway monitor drift --reference ref.csv --current cur.csv --time-column timestamp \\",
-            "      --method numeric=psi --threshold numeric=0.2 --fail-on-drift",
+            "  slipway monitor drift --reference ref.csv --current cur.csv \\",
+            "      --time-column timestamp --method numeric=psi --threshold numeric=0.2 \\",
+            "      --fail-on-drift",
             "",
-            "Times are " + MonitorTimes.FORMS + ".",
-            "Exit codes: 0 done (drift or not), 1 the data drifted and --fail-on-drift was given,",
-            "2 usage, 3 invalid input (a file, column, method, threshold or window), 4 not found."
+            "Times: " + MonitorTimes.FORMS + ".",
+            "Exit codes: 0 done (drift or not), 1 the data drifted with --fail-on-drift,",
+            "2 usage, 3 invalid input (file, column, method, threshold, window, time),",
+            "4 not found (model, log, dataset)."
         })
 final class MonitorDriftCommand extends LayerCommand {
 
@@ -69,19 +72,18 @@ final class MonitorDriftCommand extends LayerCommand {
     @Option(
             names = "--method",
             paramLabel = "[COL=|numeric=|categorical=]NAME",
-            description = {
-                "The drift method for every column, for a kind (numeric=, categorical=) or for one",
-                "column (col=); repeatable. A column beats a kind, a kind beats all."
-            })
+            description =
+                    "The drift method for every column, for a kind (numeric=, categorical=) or for"
+                            + " one column (COL=); repeatable. A column's beats its kind's, which"
+                            + " beats the one for all.")
     List<String> methods = new ArrayList<>();
 
     @Option(
             names = "--threshold",
             paramLabel = "[COL=|numeric=|categorical=]X",
-            description = {
-                "The threshold for every column, a kind or one column; repeatable. Default: the",
-                "method's (0.05 for p-value tests, 0.1 for distances)."
-            })
+            description =
+                    "The threshold for every column, a kind or one column; repeatable. Default:"
+                            + " the method's (0.05 for p-value tests, 0.1 for distances).")
     List<String> thresholds = new ArrayList<>();
 
     @Option(

@@ -12,10 +12,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "labels",
         description = {
-            "Store delayed labels (the true outcomes) of a model's predictions, from a CSV,",
-            "Parquet or JSON-lines file, keyed by request id (as in the prediction log) or by",
-            "another column of the predictions. A key labelled again replaces its label; labels",
-            "may arrive before their predictions are logged."
+            "Store delayed labels: the true outcomes of a model's predictions.",
+            "From a CSV, Parquet or JSON-lines file, keyed by request id (as in the prediction"
+                    + " log) or by another column of the predictions. A key labelled again gets"
+                    + " the new label; labels may arrive before their predictions are logged."
         },
         footer = {
             "",
@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
             "  slipway monitor labels labels.csv --model adult-income",
             "  slipway monitor labels targets.csv --model churn --id-col id --label-col churned",
             "",
-            "Exit codes: 0 stored, 2 usage, 3 invalid input (file, column, a label the model",
-            "cannot have), 4 not found."
+            "Exit codes: 0 stored, 2 usage, 3 invalid input (file, column, a label the",
+            "model cannot have), 4 not found."
         })
 final class MonitorLabelsCommand extends LayerCommand {
 

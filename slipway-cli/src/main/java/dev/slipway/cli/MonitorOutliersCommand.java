@@ -17,17 +17,18 @@ import picocli.CommandLine.Option;
 @Command(
         name = "outliers",
         description = {
-            "Score each row of the current data by the share of its inputs outside the reference",
-            "(numbers below its 1% or above its 99% quantile, categories it never had), and list",
-            "the highest-scoring rows with the inputs that were outside."
+            "The rows least like the reference, with the inputs that were outside.",
+            "Each row of the current data scores the share of its inputs outside the reference"
+                    + " (numbers below its 1%% or above its 99%% quantile, categories it never"
+                    + " had); the highest-scoring rows are listed."
         },
         footer = {
             "",
             "Examples:",
             "  slipway monitor outliers --model adult-income --from 2026-12-01 --top 10",
-            "  slipway monitor outliers --reference train.csv --current today.csv --time-column ts",
+            "  slipway monitor outliers --reference train.csv --current today.csv",
             "",
-            "Times are " + MonitorTimes.FORMS + ".",
+            "Times: " + MonitorTimes.FORMS + ".",
             "Exit codes: 0 done, 2 usage, 3 invalid input (file, column, --top), 4 not found."
         })
 final class MonitorOutliersCommand extends LayerCommand {

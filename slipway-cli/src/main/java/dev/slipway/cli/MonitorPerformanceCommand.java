@@ -21,11 +21,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "performance",
         description = {
-            "Realized performance: the model's predictions joined to their labels (see 'slipway",
-            "monitor labels'), scored overall and per window, beside the metrics recorded at",
-            "training. Predictions come from the model's log, or from a file (--current): name its",
-            "prediction columns as the log does (probabilities_<class>, label, prediction) or give",
-            "--task with --proba-cols/--pred-col."
+            "Realized performance from delayed labels, overall and per window.",
+            "The model's predictions joined to their labels (see 'slipway monitor labels'),"
+                    + " scored overall and per window, beside the metrics recorded at training."
+                    + " Predictions come from the model's log, or from a file (--current): name"
+                    + " its prediction columns as the log does (probabilities_<class>, label,"
+                    + " prediction), or give --task with --proba-cols and --pred-col."
         },
         footer = {
             "",
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
             "      --time-column timestamp --key-col id --task binary --proba-cols y_pred_proba \\",
             "      --pred-col y_pred --window 1mo",
             "",
-            "Times are " + MonitorTimes.FORMS + ".",
+            "Times: " + MonitorTimes.FORMS + ".",
             "Exit codes: 0 done, 2 usage, 3 invalid input (file, column, window), 4 not found."
         })
 final class MonitorPerformanceCommand extends LayerCommand {
@@ -54,7 +55,9 @@ final class MonitorPerformanceCommand extends LayerCommand {
             paramLabel = "SPAN",
             defaultValue = "1d",
             description =
-                    "The windows of the series (default: ${DEFAULT-VALUE}): " + WindowSpec.FORMS)
+                    "The windows of the series (default: ${DEFAULT-VALUE}): "
+                            + WindowSpec.FORMS
+                            + ".")
     String window;
 
     @Option(
@@ -68,7 +71,7 @@ final class MonitorPerformanceCommand extends LayerCommand {
             names = "--task",
             paramLabel = "TASK",
             description =
-                    "binary, multiclass or regression: read the predictions from the columns below.")
+                    "binary, multiclass or regression: read the predictions from --proba-cols and --pred-col.")
     Optional<String> task = Optional.empty();
 
     @Option(

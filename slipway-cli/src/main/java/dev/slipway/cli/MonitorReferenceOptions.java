@@ -17,10 +17,10 @@ final class MonitorReferenceOptions {
     @Option(
             names = "--reference",
             paramLabel = "FILE|DATASET[@VER]",
-            description = {
-                "What the current data is compared with: a CSV, Parquet or JSON-lines file (when the",
-                "path exists), else a dataset version. Default: the model's training data."
-            })
+            description =
+                    "What the current data is compared with: a CSV, Parquet or JSON-lines file"
+                            + " (when the path exists), else a dataset version. Default: the"
+                            + " model's training data.")
     Optional<String> reference = Optional.empty();
 
     @Option(

@@ -18,7 +18,7 @@ final class MonitorTimes {
 
     /** The forms, for help texts. */
     static final String FORMS =
-            "an ISO instant (2026-12-01T06:00:00Z) or a date (2026-12-01 = midnight UTC)";
+            "ISO instants (2026-12-01T06:00:00Z) or dates (2026-12-01, midnight UTC)";
 
     private MonitorTimes() {}
 
@@ -43,7 +43,7 @@ final class MonitorTimes {
             return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(
-                    option, "%s '%s' is not a time; write %s".formatted(option, text, FORMS));
+                    option, "%s '%s' is not a time; use %s".formatted(option, text, FORMS));
         }
     }
 
