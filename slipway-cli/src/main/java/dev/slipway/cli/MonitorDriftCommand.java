@@ -60,7 +60,7 @@ final class MonitorDriftCommand extends LayerCommand {
             names = "--last-rows",
             paramLabel = "N",
             description = "Only the last N rows of the current data (after --from/--to).")
-    OptionalLong lastRows = OptionalLong.empty();
+    Optional<Long> lastRows = Optional.empty();
 
     @Option(
             names = "--columns",
@@ -115,7 +115,10 @@ final class MonitorDriftCommand extends LayerCommand {
                                 new DriftRequest(
                                         model,
                                         reference.reference(),
-                                        current.current(model, lastRows),
+                                        current.current(
+                                                model,
+                                                lastRows.map(OptionalLong::of)
+                                                        .orElse(OptionalLong.empty())),
                                         columns,
                                         options,
                                         spec));

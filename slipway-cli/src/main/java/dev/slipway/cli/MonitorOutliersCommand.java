@@ -47,7 +47,7 @@ final class MonitorOutliersCommand extends LayerCommand {
             names = "--last-rows",
             paramLabel = "N",
             description = "Only the last N rows of the current data (after --from/--to).")
-    OptionalLong lastRows = OptionalLong.empty();
+    Optional<Long> lastRows = Optional.empty();
 
     @Option(
             names = "--top",
@@ -63,7 +63,10 @@ final class MonitorOutliersCommand extends LayerCommand {
                         .outliers(
                                 model,
                                 reference.reference(),
-                                current.current(model, lastRows),
+                                current.current(
+                                        model,
+                                        lastRows.map(OptionalLong::of)
+                                                .orElse(OptionalLong.empty())),
                                 OutlierOptions.defaults().withTop(top));
         if (json) {
             Output.json(out(), MonitorJson.outliers(s));

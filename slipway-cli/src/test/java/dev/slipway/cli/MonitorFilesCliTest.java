@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.monitor.log.DuckSql;
 import dev.slipway.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -379,6 +386,58 @@ class MonitorFilesCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         // 30 days of hourly rows
         assertThat(r.json().get("current_rows").asLong()).isEqualTo(720);
+    }
+
+    @Test
+    void drift_lastRows_keepsTheNewest() {
+        CliRun r = drift("--last-rows", "100", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("current_rows").asLong()).isEqualTo(100);
+    }
+
+    @Test
+    void check_logWithOnlyTheCurrentWindow_checksItAndSaysItIsNotComplete()
+            throws IOException, SQLException {
+        Path reference = dir.resolve("reference.csv");
+        Files.writeString(reference, "x\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n");
+        Path folder =
+                dir.resolve("home/logs/predictions/live/date=" + LocalDate.now(ZoneOffset.UTC));
+        Files.createDirectories(folder);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            s.execute(
+                    """
+                    COPY (SELECT 'r' || i AS request_id, 0 AS row_index, now() AS ts,
+                                 'live' AS model, 1 AS model_version, 'oip-rest' AS protocol,
+                                 1000 AS latency_us, 100.0 + i AS x, 0.5 AS prediction
+                          FROM range(10) t(i)) TO %s (FORMAT parquet)"""
+                            .formatted(DuckSql.str(folder.resolve("part-0.parquet").toString())));
+        }
+        Path rules = dir.resolve("rules.json");
+        Files.writeString(
+                rules,
+                """
+                {"version": 1, "rules": [{"name": "x-moved", "model": "live",
+                  "condition": {"kind": "dataset_drift", "share_at_least": 0.5}}]}
+                """);
+
+        CliRun r =
+                monitor(
+                        "check",
+                        "--rules",
+                        rules.toString(),
+                        "--model",
+                        "live",
+                        "--window",
+                        "1d",
+                        "--reference",
+                        reference.toString());
+
+        assertThat(r.code()).as(r.err() + r.out()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(r.out())
+                .contains("(the current 1d window, not complete yet, 10 rows so far)")
+                .contains("x-moved FIRING");
     }
 
     @Test
