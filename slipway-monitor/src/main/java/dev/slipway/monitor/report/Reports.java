@@ -157,9 +157,16 @@ public final class Reports {
             notes.add(
                     new Note(
                             Part.PERFORMANCE,
-                            ("model %s has no labels yet, so its realized performance is unknown. Add the true outcomes by %s:"
-                                            + " slipway monitor labels --model %s FILE (CSV, Parquet or JSON lines), or POST /api/v1/models/%s/labels")
-                                    .formatted(model, LabelOptions.REQUEST_ID, model, model)));
+                            ("model %s has no labels yet, so its realized performance is unknown. Add the true outcomes,"
+                                            + " keyed by %s: slipway monitor labels FILE --model %s (a CSV, Parquet or JSON-lines file"
+                                            + " with columns %s and %s), or POST /api/v1/models/%s/labels")
+                                    .formatted(
+                                            model,
+                                            LabelOptions.REQUEST_ID,
+                                            model,
+                                            LabelOptions.REQUEST_ID,
+                                            LabelOptions.LABEL,
+                                            model)));
             return Optional.empty();
         }
         Optional<PerformanceReport> r =

@@ -229,7 +229,7 @@ class ReportFromLogTest {
                 .singleElement()
                 .asString()
                 .contains("has no labels yet")
-                .contains("slipway monitor labels --model adult-unlabelled")
+                .contains("slipway monitor labels FILE --model adult-unlabelled")
                 .contains("POST /api/v1/models/adult-unlabelled/labels");
         assertThat(r.drift().data().columns()).isNotEmpty();
         assertThat(r.quality()).isPresent();
