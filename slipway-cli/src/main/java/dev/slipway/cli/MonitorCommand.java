@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             MonitorOutliersCommand.class,
             MonitorCheckCommand.class,
             MonitorAlertsCommand.class,
-            // MonitorReportCommand.class (slipway monitor report) goes here
+            MonitorReportCommand.class
         },
         footer = {
             "",
