@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param rules the alert rules file (YAML or JSON, see {@link
  *     dev.slipway.monitor.alert.AlertRules})
  * @param every how often the rules are checked; positive
- * @param window how far back each check looks: the rows of {@code [now - window, now)}; positive
+ * @param window how far back each check looks: the rows of {@code [end - window, end)}, {@code end}
+ *     being the time of the check rounded down to a multiple of {@code every}; positive
  */
 public record AlertOptions(Path rules, Duration every, Duration window) {
 

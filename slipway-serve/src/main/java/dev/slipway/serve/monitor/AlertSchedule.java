@@ -29,10 +29,12 @@ import java.util.function.Supplier;
 
 /**
  * Checks alert rules while the server runs: every {@link AlertOptions#every()}, on a thread of its
- * own, for each served model that a rule watches, it observes the prediction log's rows of {@code
- * [now - window, now)} against the model's training data ({@link Observe}), adds the error rate the
- * server counted over the same window ({@link RequestCounts}), and hands the observations to {@link
- * Alerts}, which records the state and sends the notifications.
+ * own, for each served model that a rule watches, it observes the prediction log's rows of the last
+ * {@link AlertOptions#window()} (see {@link #window}) against the model's training data ({@link
+ * Observe}), adds the error rate the server counted over the same window ({@link RequestCounts}),
+ * and hands the observations to {@link Alerts}, which records the state and sends the
+ * notifications. While a rule keeps firing, each interval brings a new window and so one "still
+ * firing" notification.
  *
  * <p>A model whose training data Slipway does not know (an imported model) is still checked for
  * latency and error rate; its drift, quality and performance rules say "no data". A check that
@@ -109,8 +111,8 @@ public final class AlertSchedule implements AutoCloseable {
                         .formatted(
                                 rules.rules().size(),
                                 options.rules(),
-                                options.every(),
-                                options.window()));
+                                text(options.every()),
+                                text(options.window())));
         return s;
     }
 
@@ -119,11 +121,22 @@ public final class AlertSchedule implements AutoCloseable {
         return alerts.rules();
     }
 
+    /**
+     * The window a check at {@code now} looks at: {@code [end - window, end)}, where {@code end} is
+     * {@code now} rounded down to a multiple of the interval since the epoch. Every check in one
+     * interval, on any replica, sees the same window, so that the alerts (whose state is shared in
+     * the store) notify once per window between them.
+     */
+    static AlertWindow window(Instant now, AlertOptions options) {
+        long every = options.every().toMillis();
+        Instant end = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), every) * every);
+        return new AlertWindow(end.minus(options.window()), end);
+    }
+
     /** Checks every served model that a rule watches, now, on the calling thread. */
     void checkAll() {
         try {
-            Instant now = clock.instant();
-            AlertWindow window = new AlertWindow(now.minus(options.window()), now);
+            AlertWindow window = window(clock.instant(), options);
             for (String model : models.get()) {
                 if (!alerts.rules().rulesFor(model).isEmpty()) {
                     check(model, window);
@@ -152,7 +165,7 @@ public final class AlertSchedule implements AutoCloseable {
                 LOG.log(
                         Level.WARNING,
                         "alert check of model %s over %s failed; retrying every %s: %s"
-                                .formatted(model, window, options.every(), message),
+                                .formatted(model, window, text(options.every()), message),
                         e instanceof InvalidInputException || e instanceof NotFoundException
                                 ? null
                                 : e);
@@ -190,6 +203,19 @@ public final class AlertSchedule implements AutoCloseable {
             // No log yet: no latency to observe.
         }
         return b.build();
+    }
+
+    /** {@code 5m}, {@code 1h}, {@code 1d}, {@code 250ms}: the largest unit that is exact. */
+    static String text(Duration d) {
+        long ms = d.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms % units[i] == 0) {
+                return ms / units[i] + names[i];
+            }
+        }
+        return ms + "ms";
     }
 
     /** Stops checking, waits up to {@code wait} for a check under way, closes the alerts. */
