@@ -11,8 +11,10 @@ import dev.slipway.serve.core.ServedModel;
 import dev.slipway.serve.grpc.GrpcOptions;
 import dev.slipway.serve.http.HttpOptions;
 import dev.slipway.serve.log.PredictionLogOptions;
+import dev.slipway.serve.monitor.AlertOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,7 @@ import picocli.CommandLine.Option;
             "  slipway serve",
             "  slipway serve --models adult-income@champion --port 9000 --grpc-port 9001",
             "  slipway serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem   (tokens required)",
+            "  slipway serve --alert-rules alerts.yaml --monitor-every 1m --monitor-window 1d",
             "  curl -s localhost:8080/v2/models/adult-income",
             "",
             "API tokens are required when --host is not a loopback address (create one with",
@@ -148,6 +151,26 @@ final class ServeCommand extends LayerCommand {
             description = "Write no access log (<home>/logs/access.log).")
     boolean noAccessLog;
 
+    @Option(
+            names = "--alert-rules",
+            paramLabel = "FILE",
+            description =
+                    "Alert rules (YAML or JSON) to check while serving, notifying their webhooks.")
+    Optional<Path> alertRules = Optional.empty();
+
+    @Option(
+            names = "--monitor-every",
+            paramLabel = "DURATION",
+            description = "How often --alert-rules are checked (default: 5m).")
+    Optional<String> monitorEvery = Optional.empty();
+
+    @Option(
+            names = "--monitor-window",
+            paramLabel = "DURATION",
+            description =
+                    "How far back each check looks: [now - window, now), e.g. 1h or 1d (default: 1h).")
+    Optional<String> monitorWindow = Optional.empty();
+
     @Override
     int run(Services services) {
         long t0 = System.nanoTime();
@@ -230,7 +253,33 @@ final class ServeCommand extends LayerCommand {
                                 : Optional.of(PredictionLogOptions.defaults()))
                 .withAccessLog(!noAccessLog)
                 .withTokens(tokens)
-                .withVersion(version == null ? "dev" : version);
+                .withVersion(version == null ? "dev" : version)
+                .withAlerts(alerts());
+    }
+
+    private Optional<AlertOptions> alerts() {
+        if (alertRules.isEmpty()) {
+            if (monitorEvery.isPresent() || monitorWindow.isPresent()) {
+                throw InvalidInputException.of(
+                        "--monitor-every",
+                        "--monitor-every and --monitor-window pace the checks of --alert-rules; give --alert-rules FILE too");
+            }
+            return Optional.empty();
+        }
+        AlertOptions a = AlertOptions.of(alertRules.get());
+        if (monitorEvery.isPresent()) {
+            a = a.withEvery(Durations.parse("--monitor-every", monitorEvery.get()));
+        }
+        if (monitorWindow.isPresent()) {
+            String w = monitorWindow.get().trim().toLowerCase(Locale.ROOT);
+            a =
+                    a.withWindow(
+                            w.matches("\\d{1,5}d")
+                                    ? Duration.ofDays(
+                                            Long.parseLong(w.substring(0, w.length() - 1)))
+                                    : Durations.parse("--monitor-window", w));
+        }
+        return Optional.of(a);
     }
 
     private void report(SlipwayServer server, double seconds) {
@@ -290,6 +339,15 @@ final class ServeCommand extends LayerCommand {
         if (server.predictionLog().isPresent()) {
             out().printf(Locale.ROOT, "Prediction log  %s%n", server.predictionLogDir());
         }
+        c.alerts()
+                .ifPresent(
+                        a ->
+                                out().printf(
+                                                Locale.ROOT,
+                                                "Alert rules  %s, checked every %s over the last %s%n",
+                                                a.rules(),
+                                                monitorEvery.orElse("5m"),
+                                                monitorWindow.orElse("1h")));
         out().printf(
                         Locale.ROOT,
                         "Ready in %.1f s. Try: curl -s %s/v2/models/%s%n",
