@@ -5,7 +5,6 @@ import dev.slipway.monitor.alert.AlertEvent;
 import dev.slipway.monitor.alert.AlertRecord;
 import dev.slipway.monitor.drift.ColumnDrift;
 import dev.slipway.monitor.drift.DatasetDrift;
-import dev.slipway.monitor.drift.DriftMethod;
 import dev.slipway.monitor.perf.MetricComparison;
 import dev.slipway.monitor.perf.PerformanceReport;
 import dev.slipway.monitor.report.MonitoringReport.Part;
@@ -84,9 +83,9 @@ public final class ReportHtml {
         header(h, r);
         h.open("main").nl();
         summary(h, r);
-        driftTables(h, r.drift());
+        DriftSections.tables(h, r.drift());
         Sections.distributions(h, r);
-        driftOverTime(h, r);
+        DriftSections.overTime(h, r);
         Sections.performance(h, r);
         Sections.outliers(h, r);
         Sections.quality(h, r);
@@ -147,7 +146,7 @@ public final class ReportHtml {
         h.open("section", "id", "summary", "aria-labelledby", "summary-h");
         h.el("h2", "Summary", "id", "summary-h").nl();
         h.open("p", "class", "verdict " + (data.drifted() ? "bad" : "ok"));
-        mark(h, data.drifted());
+        DriftSections.mark(h, data.drifted());
         h.text(
                         " %s: %d of %d input columns drifted (%s; the dataset drifts from %s)."
                                 .formatted(
@@ -169,7 +168,7 @@ public final class ReportHtml {
             for (ColumnDrift c : drifted) {
                 h.open("li")
                         .el("strong", c.column())
-                        .text(" — " + DRIFTED + " drifted, " + score(c))
+                        .text(" — " + DRIFTED + " drifted, " + DriftSections.score(c))
                         .close("li");
             }
             h.close("ul").nl();
@@ -181,7 +180,7 @@ public final class ReportHtml {
                             h.open("li");
                             h.el("strong", "Predictions: ");
                             h.open("span", "class", p.drifted() ? "bad" : "ok");
-                            mark(h, p.drifted());
+                            DriftSections.mark(h, p.drifted());
                             h.text(p.drifted() ? " drifted" : " no drift").close("span");
                             h.text(
                                     " (%d of %d output columns)"
@@ -299,159 +298,6 @@ public final class ReportHtml {
                                     + ".")
                     .close("span");
         }
-    }
-
-    private static void driftTables(Html h, DriftReport d) {
-        h.open("section", "id", "drift", "aria-labelledby", "drift-h");
-        h.el("h2", "Drift by column", "id", "drift-h").nl();
-        h.el(
-                "p",
-                "Each column of the current data against the reference. A p-value test drifts when its p-value is below the threshold; a distance when it is at or above it.",
-                "class",
-                "note");
-        driftTable(h, d.data(), "Input columns");
-        if (d.prediction().isPresent()) {
-            driftTable(h, d.prediction().get(), "Output columns (predictions)");
-        }
-        h.close("section").nl();
-    }
-
-    private static void driftTable(Html h, DatasetDrift d, String caption) {
-        h.open("div", "class", "scroll").open("table");
-        h.el("caption", caption);
-        h.open("thead").open("tr");
-        for (String c :
-                List.of(
-                        "Column",
-                        "Verdict",
-                        "Method",
-                        "Score",
-                        "Threshold",
-                        "Effect size",
-                        "Reference values",
-                        "Current values")) {
-            h.el("th", c, "scope", "col");
-        }
-        h.close("tr").close("thead").open("tbody").nl();
-        for (ColumnDrift c : d.columns()) {
-            h.open("tr");
-            h.el("th", c.column(), "scope", "row");
-            h.open("td", "class", c.drifted() ? "bad" : "ok");
-            mark(h, c.drifted());
-            h.text(c.drifted() ? " drifted" : " no drift").close("td");
-            h.el("td", "%s (%s)".formatted(c.method().label(), c.kind().label()));
-            h.num((c.method().isPValue() ? "p = " : "") + Fmt.num(c.score()));
-            h.num(Fmt.num(c.threshold()));
-            h.num("%s %s".formatted(c.method().effectSizeName(), Fmt.num(c.effectSize())));
-            h.num(Fmt.num(c.nRef()));
-            h.num(Fmt.num(c.nCur()));
-            h.close("tr").nl();
-        }
-        h.close("tbody").close("table").close("div").nl();
-    }
-
-    private static void driftOverTime(Html h, MonitoringReport r) {
-        h.open("section", "id", "drift-over-time", "aria-labelledby", "time-h");
-        h.el("h2", "Drift over time", "id", "time-h").nl();
-        var windows = r.drift().windows();
-        if (windows.isEmpty()) {
-            h.el("p", "No window: the range holds no rows.", "class", "note");
-            h.close("section").nl();
-            return;
-        }
-        int from = Math.max(0, windows.size() - MAX_WINDOWS_SHOWN);
-        var shown = windows.subList(from, windows.size());
-        h.el(
-                "p",
-                "Each column's verdict per window of %s (%s drifted, · no drift, – no rows to compare).%s"
-                        .formatted(
-                                r.window().text(),
-                                DRIFTED,
-                                from > 0
-                                        ? " The last %d of %d windows; the JSON report has all."
-                                                .formatted(shown.size(), windows.size())
-                                        : ""),
-                "class",
-                "note");
-        boolean midnight = WindowLabels.allAtMidnight(shown);
-        h.open("div", "class", "scroll").open("table", "class", "grid");
-        h.el("caption", "Drift per window");
-        h.open("thead").open("tr").el("th", "Column", "scope", "col");
-        for (var w : shown) {
-            h.open("th", "scope", "col")
-                    .el(
-                            "abbr",
-                            WindowLabels.shortLabel(w.window(), midnight),
-                            "title",
-                            WindowLabels.longLabel(w.window()))
-                    .close("th");
-        }
-        h.close("tr").close("thead").open("tbody").nl();
-        h.open("tr").el("th", "rows", "scope", "row");
-        for (var w : shown) {
-            h.num(Fmt.num(w.window().rows()));
-        }
-        h.close("tr").nl();
-        h.open("tr").el("th", "dataset", "scope", "row");
-        for (var w : shown) {
-            if (w.data().isEmpty()) {
-                none(h);
-            } else {
-                cell(h, w.data().get().drifted(), "share " + Fmt.pct(w.data().get().share()));
-            }
-        }
-        h.close("tr").nl();
-        for (ColumnDrift c : r.drift().data().columns()) {
-            h.open("tr").el("th", c.column(), "scope", "row");
-            for (var w : shown) {
-                var hit =
-                        w.data()
-                                .flatMap(
-                                        d ->
-                                                d.columns().stream()
-                                                        .filter(x -> x.column().equals(c.column()))
-                                                        .findFirst());
-                if (hit.isEmpty()) {
-                    none(h);
-                } else {
-                    cell(h, hit.get().drifted(), score(hit.get()));
-                }
-            }
-            h.close("tr").nl();
-        }
-        h.close("tbody").close("table").close("div").close("section").nl();
-    }
-
-    private static void cell(Html h, boolean drifted, String title) {
-        h.open("td", "class", drifted ? "bad" : "ok", "title", title);
-        h.el("span", drifted ? DRIFTED : "·", "aria-hidden", "true");
-        h.el("span", drifted ? "drifted" : "no drift", "class", "sr");
-        h.close("td");
-    }
-
-    private static void none(Html h) {
-        h.open("td", "class", "muted").el("span", "–", "aria-hidden", "true");
-        h.el("span", "no rows", "class", "sr").close("td");
-    }
-
-    static void mark(Html h, boolean drifted) {
-        h.el("span", drifted ? DRIFTED : STABLE, "aria-hidden", "true");
-    }
-
-    /** A column's score against its threshold, e.g. {@code wasserstein 0.31 ≥ 0.1}. */
-    static String score(ColumnDrift c) {
-        boolean ks = c.method() == DriftMethod.KS;
-        String cmp =
-                c.method().isPValue()
-                        ? (c.drifted() ? (ks ? " ≤ " : " < ") : (ks ? " > " : " ≥ "))
-                        : (c.drifted() ? " ≥ " : " < ");
-        return "%s %s%s%s%s"
-                .formatted(
-                        c.method().label(),
-                        c.method().isPValue() ? "p = " : "",
-                        Fmt.num(c.score()),
-                        cmp,
-                        Fmt.num(c.threshold()));
     }
 
     private static String capitalized(String s) {

@@ -47,9 +47,9 @@ final class Sections {
             drift.ifPresent(
                     c -> {
                         h.open("span", "class", c.drifted() ? "bad" : "ok");
-                        ReportHtml.mark(h, c.drifted());
+                        DriftSections.mark(h, c.drifted());
                         h.text(c.drifted() ? " drifted" : " no drift").close("span");
-                        h.text(", " + ReportHtml.score(c));
+                        h.text(", " + DriftSections.score(c));
                     });
             h.close("figcaption").nl();
             Charts.histogram(h, d);
