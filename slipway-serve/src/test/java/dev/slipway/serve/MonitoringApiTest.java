@@ -297,7 +297,7 @@ class MonitoringApiTest {
     void labels_unknownClass_is400() {
         Reply r = server.post(BASE + "/labels", "[{\"request_id\": \"x\", \"label\": \"rich\"}]");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).contains("rich");
+        assertThat(r.json().get("error").asText()).contains("'rich' (label 1)", "not a class");
     }
 
     @Test
