@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.data.DatasetRef;
+import dev.slipway.api.model.ColumnSpec;
+import dev.slipway.api.model.DType;
+import dev.slipway.api.model.Signature;
+import dev.slipway.api.model.Task;
 import dev.slipway.data.DataLimits;
 import dev.slipway.data.Datasets;
 import dev.slipway.data.ImportOptions;
@@ -19,9 +23,14 @@ import dev.slipway.monitor.log.PredictionLogs;
 import dev.slipway.monitor.log.Range;
 import dev.slipway.monitor.log.TestLogs;
 import dev.slipway.monitor.perf.LabelOptions;
+import dev.slipway.registry.ModelManifest;
 import dev.slipway.registry.ModelRegistry;
+import dev.slipway.registry.PackageEntry;
+import dev.slipway.registry.PackageFile;
+import dev.slipway.registry.Provenance;
 import dev.slipway.store.SlipwayHome;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +43,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.IntFunction;
@@ -67,6 +77,7 @@ class ObserveTest {
     @TempDir Path dir;
     private SlipwayHome home;
     private Datasets datasets;
+    private ModelRegistry registry;
     private Monitor monitor;
     private Path reference;
 
@@ -76,9 +87,8 @@ class ObserveTest {
         Clock clock = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
         DataLimits limits = new DataLimits(256, 1);
         datasets = new Datasets(home, clock, limits);
-        monitor =
-                new Monitor(
-                        home, new ModelRegistry(home, List.of(), clock), datasets, limits, clock);
+        registry = new ModelRegistry(home, List.of(), clock);
+        monitor = new Monitor(home, registry, datasets, limits, clock);
         reference = dir.resolve("reference.csv");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement()) {
@@ -145,6 +155,22 @@ class ObserveTest {
         // latencies 1..200 ms: the 0.99 quantile by linear interpolation is 1 + 0.99 * 199
         assertThat(o.latencyP99Millis().getAsDouble()).isCloseTo(198.01, within(1e-9));
         assertThat(o.errorRate()).isEmpty();
+    }
+
+    @Test
+    void observe_registeredModel_metricsOfItsTaskWithTheLabelledRows() {
+        register();
+
+        Observations o =
+                Observe.observe(
+                        monitor,
+                        MODEL,
+                        DAY1,
+                        new ReferenceData.File(reference),
+                        OptionalDouble.empty());
+
+        assertThat(o.metric("auc").orElseThrow().value()).isCloseTo(0.9, within(1e-12));
+        assertThat(o.metric("accuracy").orElseThrow().labelledRows()).isEqualTo(200);
     }
 
     @Test
@@ -271,6 +297,43 @@ class ObserveTest {
                                         OptionalDouble.empty()))
                 .isInstanceOf(dev.slipway.api.SlipwayException.class)
                 .hasMessageContaining(MODEL);
+    }
+
+    /** Registers version 1 of the model: binary, classes 0 and 1, as the log was written. */
+    private void register() {
+        Signature signature =
+                new Signature(
+                        List.of(
+                                ColumnSpec.scalar("x", DType.FP64),
+                                ColumnSpec.scalar("city", DType.STRING)),
+                        List.of(
+                                ColumnSpec.scalar(Signature.LABEL, DType.INT64),
+                                new ColumnSpec(
+                                        Signature.PROBABILITIES,
+                                        DType.FP64,
+                                        2,
+                                        List.of("0", "1"))));
+        ModelManifest manifest =
+                ModelManifest.builder(
+                                "xgboost",
+                                "xgboost4j 3.0",
+                                signature,
+                                new Provenance(
+                                        Instant.parse("2024-04-01T00:00:00Z"),
+                                        new Provenance.Imported("model.json", "0".repeat(64))))
+                        .task(Task.BINARY)
+                        .metrics(Map.of("auc", 0.95))
+                        .build();
+        registry.register(
+                MODEL,
+                manifest,
+                List.of(
+                        new PackageEntry.Bytes(
+                                "model.json",
+                                PackageFile.MODEL,
+                                "{}".getBytes(StandardCharsets.UTF_8))),
+                "",
+                Map.of());
     }
 
     private static List<String> day1() {
