@@ -1,7 +1,6 @@
 package dev.slipway.cli;
 
 import dev.slipway.api.InvalidInputException;
-import dev.slipway.data.DataLimits;
 import dev.slipway.monitor.alert.AlertEvent;
 import dev.slipway.monitor.alert.AlertHistory;
 import dev.slipway.monitor.alert.AlertRecord;
@@ -117,11 +116,7 @@ final class MonitorReportCommand extends LayerCommand {
         MonitoringReport r =
                 Reports.build(
                         services.monitor(),
-                        ValueCounts.inHome(
-                                services.home(),
-                                services.registry(),
-                                services.datasets(),
-                                DataLimits.defaults()),
+                        ValueCounts.of(services.monitor()),
                         new AlertHistory(services.home().metadata()),
                         request,
                         Clock.systemUTC());

@@ -8,6 +8,7 @@ import dev.slipway.api.model.ModelRef;
 import dev.slipway.data.DataLimits;
 import dev.slipway.data.DatasetVersion;
 import dev.slipway.data.Datasets;
+import dev.slipway.monitor.drift.ColumnCounts;
 import dev.slipway.monitor.drift.DatasetDrift;
 import dev.slipway.monitor.drift.DriftColumn;
 import dev.slipway.monitor.drift.DriftOptions;
@@ -202,6 +203,28 @@ public final class Monitor {
                 spec = spec.comparedWith(baseline.get());
             }
             return RealizedPerformance.compute(s, data, labels, model, spec);
+        }
+    }
+
+    /**
+     * Each column's distinct values with their counts in the reference and the current data, as
+     * drift is computed from them (for distribution charts).
+     *
+     * @throws InvalidInputException as {@link #drift}
+     */
+    public List<ColumnCounts> counts(
+            Optional<String> model,
+            ReferenceData reference,
+            CurrentData current,
+            List<DriftColumn> columns) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, current);
+            Source ref = reference(s, model, reference);
+            List<ColumnCounts> out = new ArrayList<>();
+            for (DriftColumn c : columns) {
+                out.add(DuckDbDrift.counts(s.connection(), ref.relation(), cur.relation(), c));
+            }
+            return out;
         }
     }
 
@@ -429,7 +452,7 @@ public final class Monitor {
                     }
                 }
             }
-            return Optional.of(ModelBaseline.of(registry, ModelRef.parse(model + "@" + version)));
+            return Optional.of(ModelBaseline.of(registry, new ModelRef.Version(model, version)));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (SQLException e) {
@@ -444,7 +467,7 @@ public final class Monitor {
         try {
             ModelBaseline b =
                     ModelBaseline.of(
-                            registry, ModelRef.parse(model + "@" + latestVersion(model).version()));
+                            registry, new ModelRef.Version(model, latestVersion(model).version()));
             return b.task().isPresent() ? options.expecting(b.task().get(), b.classes()) : options;
         } catch (NotFoundException e) {
             return options;

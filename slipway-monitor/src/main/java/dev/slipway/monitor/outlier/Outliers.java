@@ -222,9 +222,10 @@ public final class Outliers {
                             + ")");
         }
         try {
+            // A compensated sum: the mean is the same whatever order DuckDB's threads add in.
             StringBuilder agg =
                     new StringBuilder(
-                            "SELECT count(*), count(*) FILTER (WHERE __score > 0), coalesce(avg(__score), 0)");
+                            "SELECT count(*), count(*) FILTER (WHERE __score > 0), coalesce(fsum(__score) / nullif(count(*), 0), 0)");
             for (DataColumn f : features) {
                 agg.append(
                         ", count(*) FILTER (WHERE list_contains(__outside, %s))"

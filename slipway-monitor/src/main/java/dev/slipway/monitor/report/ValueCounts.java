@@ -2,15 +2,13 @@ package dev.slipway.monitor.report;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.NotFoundException;
-import dev.slipway.data.DataLimits;
-import dev.slipway.data.Datasets;
 import dev.slipway.monitor.CurrentData;
+import dev.slipway.monitor.Monitor;
 import dev.slipway.monitor.ReferenceData;
 import dev.slipway.monitor.drift.ColumnCounts;
 import dev.slipway.monitor.drift.DriftColumn;
-import dev.slipway.registry.ModelRegistry;
-import dev.slipway.store.SlipwayHome;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a report gets each column's counts of values in the reference and the current data, for its
@@ -30,12 +28,9 @@ public interface ValueCounts {
     List<ColumnCounts> counts(
             String model, ReferenceData reference, CurrentData current, List<DriftColumn> columns);
 
-    /**
-     * Counts read with DuckDB from the prediction logs, dataset versions and registry of {@code
-     * home}, resolving the reference as {@link dev.slipway.monitor.Monitor} does.
-     */
-    static ValueCounts inHome(
-            SlipwayHome home, ModelRegistry registry, Datasets datasets, DataLimits limits) {
-        return new HomeValueCounts(home, registry, datasets, limits);
+    /** The counts as {@code monitor} reads them, resolving sources as its drift does. */
+    static ValueCounts of(Monitor monitor) {
+        return (model, reference, current, columns) ->
+                monitor.counts(Optional.of(model), reference, current, columns);
     }
 }

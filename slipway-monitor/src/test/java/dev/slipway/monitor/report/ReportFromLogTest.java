@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,10 +127,6 @@ class ReportFromLogTest {
     }
 
     @Test
-    @Disabled(
-            "Monitor.performance fails for a registered model: Monitor.baseline looks the version up"
-                    + " as ModelRef.parse(model + \"@\" + version), which parses as an alias; enable"
-                    + " once it reads model + \"/\" + version")
     void json_labelledModel_performanceIsTheMonitorsOwn() {
         ObjectNode n = ReportJson.of(whole());
 

@@ -86,12 +86,13 @@ record ReportHome(Path root) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Datasets datasets = new Datasets(home, clock, LIMITS);
         ModelRegistry registry = new ModelRegistry(home, List.of(), clock);
+        Monitor monitor = new Monitor(home, registry, datasets, LIMITS, clock);
         return new Opened(
                 home,
                 datasets,
                 registry,
-                new Monitor(home, registry, datasets, LIMITS, clock),
-                ValueCounts.inHome(home, registry, datasets, LIMITS),
+                monitor,
+                ValueCounts.of(monitor),
                 new AlertHistory(home.metadata()),
                 clock);
     }
