@@ -353,14 +353,38 @@ class MonitorFilesCliTest {
     }
 
     @Test
-    void drift_missingTimeColumn_isInvalidInputListingTheColumns() {
+    void drift_twoFilesWithoutTimes_comparesTheWholeFiles() throws Exception {
         CliRun r =
                 monitor(
                         "drift",
                         "--reference",
                         REFERENCE.toString(),
                         "--current",
-                        ANALYSIS.toString());
+                        ANALYSIS.toString(),
+                        "--ignore-cols",
+                        "id,clf_target,timestamp",
+                        "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(r.out())
+                                .at("/current_rows")
+                                .asLong())
+                .isEqualTo(8232);
+    }
+
+    @Test
+    void drift_missingTimeColumnWithARange_isInvalidInputListingTheColumns() {
+        CliRun r =
+                monitor(
+                        "drift",
+                        "--reference",
+                        REFERENCE.toString(),
+                        "--current",
+                        ANALYSIS.toString(),
+                        "--from",
+                        "2021-01-01");
 
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(r.err()).contains("no time column 'ts'").contains("timestamp");

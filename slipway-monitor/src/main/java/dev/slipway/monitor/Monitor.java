@@ -104,7 +104,10 @@ public final class Monitor {
             PredictionTable cur = current(s, request.current());
             Source ref = reference(s, request.model(), request.reference());
             Set<String> refNames = names(s, ref.relation());
-            List<DriftColumn> inputs = inputColumns(request, cur, refNames, ref);
+            Set<String> comparable = new HashSet<>();
+            DuckDbDrift.columns(s.connection(), ref.relation(), cur.relation())
+                    .forEach(c -> comparable.add(c.name()));
+            List<DriftColumn> inputs = inputColumns(request, cur, refNames, ref, comparable);
             List<DriftColumn> outputs =
                     cur.outputNames().stream()
                             .filter(refNames::contains)
@@ -486,7 +489,11 @@ public final class Monitor {
     }
 
     private static List<DriftColumn> inputColumns(
-            DriftRequest request, PredictionTable cur, Set<String> refNames, Source ref) {
+            DriftRequest request,
+            PredictionTable cur,
+            Set<String> refNames,
+            Source ref,
+            Set<String> comparable) {
         if (!request.columns().isEmpty()) {
             for (String c : request.columns()) {
                 if (cur.column(c).isEmpty() || !refNames.contains(c)) {
@@ -505,7 +512,11 @@ public final class Monitor {
             return request.columns().stream().map(DriftColumn::of).toList();
         }
         List<DriftColumn> shared =
-                cur.inputNames().stream().filter(refNames::contains).map(DriftColumn::of).toList();
+                cur.inputNames().stream()
+                        .filter(refNames::contains)
+                        .filter(comparable::contains)
+                        .map(DriftColumn::of)
+                        .toList();
         if (shared.isEmpty()) {
             throw InvalidInputException.of(
                     "columns",

@@ -27,11 +27,16 @@ public final class PredictionFiles {
      */
     public static final String FILE_ROW = "__file_row";
 
+    private static final String EPOCH = "TIMESTAMPTZ '1970-01-01 00:00:00+00'";
+
     private PredictionFiles() {}
 
     /**
      * The rows of {@code file} in {@code range}, its time column turned into a {@code TIMESTAMP
      * WITH TIME ZONE} under the same name, plus {@link #FILE_ROW}. Its row order is the file's.
+     *
+     * <p>A file without the layout's time column is read when {@code range} has no time bounds: its
+     * rows all get the time 1970-01-01T00:00Z (cut it by rows, not by time).
      *
      * @throws InvalidInputException when the file is missing, empty or unreadable, lacks a column
      *     of {@code layout} (the message lists its columns), or its time column holds no times
@@ -44,7 +49,14 @@ public final class PredictionFiles {
         String scan = scan(file);
         List<DataColumn> raw = describe(session, file, scan);
         String time = layout.timeColumn();
-        DataColumn timeColumn = require(file, raw, time, "time column");
+        boolean timeless =
+                raw.stream().noneMatch(c -> c.name().equals(time))
+                        && range.from().isEmpty()
+                        && range.to().isEmpty();
+        DataColumn timeColumn =
+                timeless
+                        ? new DataColumn(time, "TIMESTAMP WITH TIME ZONE")
+                        : require(file, raw, time, "time column");
         for (String out : layout.outputs()) {
             require(file, raw, out, "prediction column");
         }
@@ -54,13 +66,17 @@ public final class PredictionFiles {
                     "%s: the column name %s is reserved for the row's position; rename that column"
                             .formatted(file, FILE_ROW));
         }
-        String instant = instant(file, timeColumn);
         String numbered =
                 "SELECT *, row_number() OVER () - 1 AS %s FROM %s"
                         .formatted(DuckSql.id(FILE_ROW), scan);
+        // A file without its time column (and no time range asked for) is rows without times:
+        // they all get the epoch, so that row windows and whole-file comparisons still work.
         String sql =
-                "SELECT * REPLACE (%s AS %s) FROM (%s)"
-                        .formatted(instant, DuckSql.id(time), numbered);
+                timeless
+                        ? "SELECT *, %s AS %s FROM (%s)"
+                                .formatted(EPOCH, DuckSql.id(time), numbered)
+                        : "SELECT * REPLACE (%s AS %s) FROM (%s)"
+                                .formatted(instant(file, timeColumn), DuckSql.id(time), numbered);
         List<String> where = range.conditions(time);
         if (!where.isEmpty()) {
             sql = "SELECT * FROM (%s) WHERE %s".formatted(sql, String.join(" AND ", where));
@@ -71,7 +87,9 @@ public final class PredictionFiles {
                             .formatted(sql, DuckSql.id(FILE_ROW), range.lastRows().getAsLong());
         }
         String relation = "(" + sql + ")";
-        checkTimes(session, file, scan, time, timeColumn.sqlType().equals("VARCHAR"));
+        if (!timeless) {
+            checkTimes(session, file, scan, time, timeColumn.sqlType().equals("VARCHAR"));
+        }
         List<DataColumn> columns = describe(session, file, relation);
         List<DataColumn> inputs = new ArrayList<>();
         List<DataColumn> outputs = new ArrayList<>();

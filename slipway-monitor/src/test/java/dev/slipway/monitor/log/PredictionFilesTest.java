@@ -112,10 +112,24 @@ class PredictionFilesTest {
     }
 
     @Test
-    void read_missingTimeColumn_namesItAndListsTheColumns() throws Exception {
-        Path csv = csv("id,time,p,pred\n1,2024-01-01 10:00:00,0.9,1\n");
+    void read_missingTimeColumnWithoutRange_rowsAtTheEpochInFileOrder() throws Exception {
+        Path csv = csv("id,x,p,pred\n1,5,0.9,1\n2,6,0.2,0\n");
 
-        assertThatThrownBy(() -> PredictionFiles.read(session, csv, LAYOUT, Range.all()))
+        PredictionTable t = PredictionFiles.read(session, csv, LAYOUT, Range.all());
+
+        assertThat(times(t)).containsExactly(Instant.EPOCH, Instant.EPOCH);
+        assertThat(t.inputNames()).containsExactly("x");
+    }
+
+    @Test
+    void read_missingTimeColumnWithARange_namesItAndListsTheColumns() throws Exception {
+        Path csv = csv("id,time,p,pred\n1,2024-01-01 10:00:00,0.9,1\n");
+        Range range =
+                Range.between(
+                        Instant.parse("2024-01-01T00:00:00Z"),
+                        Instant.parse("2024-01-02T00:00:00Z"));
+
+        assertThatThrownBy(() -> PredictionFiles.read(session, csv, LAYOUT, range))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("has no time column 'timestamp'")
                 .hasMessageContaining("its columns are id, time, p, pred");
