@@ -132,7 +132,7 @@ public final class Monitor {
                     prediction.isPresent() || cur.outputs().isEmpty()
                             ? Optional.empty()
                             : Optional.of(
-                                    "no prediction drift: the reference (%s) has none of the outputs %s; compare with a range of the log (--reference-from/--reference-to) or a file with predictions"
+                                    "no prediction drift: the reference (%s) has none of the outputs %s; take a range of the log (slipway monitor --reference-from/--reference-to) or a file with predictions as reference"
                                             .formatted(ref.description(), cur.outputNames()));
             List<WindowDrift> windows = new ArrayList<>();
             if (request.window().isPresent()) {
@@ -417,7 +417,7 @@ public final class Monitor {
         if (v.lineage().datasetName().isEmpty() || v.lineage().datasetVersion().isEmpty()) {
             throw InvalidInputException.of(
                     "reference",
-                    "%s v%d was not trained by Slipway, so its training data is unknown; give a --reference file or dataset"
+                    "%s v%d was not trained by Slipway, so its training data is unknown; choose a reference: a dataset version or a file (--reference on the command line, reference= over HTTP)"
                             .formatted(m, v.version()));
         }
         return datasets.resolve(
