@@ -93,7 +93,8 @@ public final class RealizedPerformance {
                                         table,
                                         "WHERE " + w.where(),
                                         values,
-                                        spec.columns());
+                                        spec.columns(),
+                                        data.orderColumns().size());
                 windows.add(
                         new WindowPerformance(
                                 w,
@@ -102,7 +103,8 @@ public final class RealizedPerformance {
                                         ? Map.of()
                                         : Scoring.score(spec.columns(), r, data.source())));
             }
-            Scoring.Rows all = fetch(session, table, "", values, spec.columns());
+            Scoring.Rows all =
+                    fetch(session, table, "", values, spec.columns(), data.orderColumns().size());
             Map<String, Double> overall =
                     all.labels().isEmpty()
                             ? Map.of()
@@ -148,6 +150,11 @@ public final class RealizedPerformance {
             select.add("d." + DuckSql.id(Windows.ROW));
         }
         select.add("l.label AS __label");
+        // The rows' own order, so that metrics add up in the same order on every run.
+        List<String> order = data.orderColumns();
+        for (int i = 0; i < order.size(); i++) {
+            select.add("d." + DuckSql.id(order.get(i)) + " AS __o" + i);
+        }
         List<String> notNull = new ArrayList<>();
         for (int i = 0; i < predictions.size(); i++) {
             select.add(predictions.get(i) + " AS __p" + i);
@@ -225,13 +232,21 @@ public final class RealizedPerformance {
             String table,
             String where,
             int values,
-            PredictionColumns columns)
+            PredictionColumns columns,
+            int orderColumns)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT __label");
         for (int i = 0; i < values; i++) {
             sql.append(", __p").append(i);
         }
         sql.append(" FROM ").append(table).append(' ').append(where);
+        sql.append(" ORDER BY ")
+                .append(
+                        String.join(
+                                ", ",
+                                java.util.stream.IntStream.range(0, orderColumns)
+                                        .mapToObj(i -> "__o" + i)
+                                        .toList()));
         List<String> truth = new ArrayList<>();
         List<double[]> probabilities = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
