@@ -292,10 +292,14 @@ final class QuickstartCommand extends LayerCommand {
             ModelVersion model,
             String url,
             QuickstartLog.Counts counts) {
+        String homeOption = homeOptions.home.isPresent() ? " --home " + services.home().root() : "";
+        // Without a server left running, the example targets the one 'slipway serve' starts.
+        String target = noServe ? "http://127.0.0.1:8080" : url;
         String curl =
                 "curl -s -H 'Content-Type: application/json' %s/v2/models/%s/infer -d '%s'"
-                        .formatted(url, MODEL, exampleRequest());
-        String monitor = "slipway monitor report --model " + MODEL + " --out report.html";
+                        .formatted(target, MODEL, exampleRequest());
+        String monitor =
+                "slipway monitor report --model " + MODEL + " --out report.html" + homeOption;
         if (json) {
             ObjectNode n = Output.object();
             n.put("home", services.home().root().toString());
@@ -324,7 +328,11 @@ final class QuickstartCommand extends LayerCommand {
         }
         PrintWriter o = out();
         o.println();
-        o.println("Console:  " + url + "/");
+        o.println(
+                "Console:  "
+                        + (noServe
+                                ? url + "/ (stopped: --no-serve; 'slipway serve' serves it again)"
+                                : url + "/"));
         o.println("Model:    " + model + " (" + MODEL + "@" + ALIAS + ")");
         o.printf(
                 Locale.ROOT,
@@ -334,7 +342,7 @@ final class QuickstartCommand extends LayerCommand {
         o.println();
         o.println("Try:");
         if (noServe) {
-            o.println("  slipway serve   # then:");
+            o.println("  slipway serve" + homeOption + "   # on " + target + "/, then:");
         }
         o.println("  " + curl);
         o.println("  " + monitor);

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.store.SlipwayHome;
 import dev.slipway.store.StoreLocation;
+import dev.slipway.testkit.ChildJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code slipway quickstart --no-serve}: the first run imports, trains, serves and replays traffic
- * with labels; the second reuses all of it.
+ * with labels; the second reuses all of it; without {@code --no-serve} the server stays up until
+ * SIGTERM.
  */
 class QuickstartCliTest {
 
@@ -55,6 +62,43 @@ class QuickstartCliTest {
         assertThat(b.get("model").asText()).isEqualTo("adult-income/1");
         Counts after = counts();
         assertThat(after).isEqualTo(before);
+
+        // Without --no-serve the server stays up and answers; SIGTERM (as Ctrl-C) stops it
+        // cleanly: exit 0, and the answered request is in the log.
+        try (ChildJvm served =
+                ChildJvm.start(
+                        Main.class,
+                        home.resolve("quickstart.err"),
+                        "quickstart",
+                        "--port",
+                        "0",
+                        "--home",
+                        home.toString())) {
+            String line = "";
+            while (!line.startsWith("Console:")) {
+                line = served.readLine(Duration.ofSeconds(120));
+            }
+            String url = line.substring("Console:".length()).strip();
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/");
+            HttpResponse<String> answer =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            url + "v2/models/adult-income/infer"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(
+                                                    HttpRequest.BodyPublishers.ofString(
+                                                            ServeShutdownTest.adultRow()))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            served.terminate();
+            assertThat(served.waitFor(Duration.ofSeconds(60))).isZero();
+        }
+        Counts served = counts();
+        assertThat(served.versions()).isEqualTo(1);
+        assertThat(served.log().logRows()).isEqualTo(rows + 1);
     }
 
     @Test
