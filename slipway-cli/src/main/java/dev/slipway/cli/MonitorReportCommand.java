@@ -140,6 +140,7 @@ final class MonitorReportCommand extends LayerCommand {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            shareable(tmp);
             try {
                 Files.move(
                         tmp,
@@ -244,5 +245,16 @@ final class MonitorReportCommand extends LayerCommand {
             s.add(Output.count(r.notes().size(), "note") + " in the report.");
         }
         return String.join(" ", s);
+    }
+
+    /**
+     * A report is for reading by others: readable by all like any file the user writes, not
+     * owner-only as a temporary file starts (where the file system has POSIX permissions).
+     */
+    private static void shareable(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(
+                    p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 }

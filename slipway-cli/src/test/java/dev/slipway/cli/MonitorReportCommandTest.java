@@ -175,6 +175,13 @@ class MonitorReportCommandTest {
         try (Stream<Path> files = Files.list(out.getParent())) {
             assertThat(files).containsExactly(out);
         }
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Meant to be shared: readable by others, not owner-only like a temporary file.
+            assertThat(
+                            java.nio.file.attribute.PosixFilePermissions.toString(
+                                    Files.getPosixFilePermissions(out)))
+                    .isEqualTo("rw-r--r--");
+        }
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(html)
                 .startsWith("<!DOCTYPE html>")
