@@ -4,8 +4,8 @@ import io.vertx.ext.web.Router;
 import java.util.Optional;
 
 /**
- * The routes besides the Open Inference Protocol's: MLflow scoring, the management API and, when
- * the server monitors, the monitoring API.
+ * The routes besides the Open Inference Protocol's: MLflow scoring, the management API, when the
+ * server monitors, the monitoring API, and the web console's files.
  */
 final class Routes {
 
@@ -15,6 +15,7 @@ final class Routes {
         new ManagementRoutes(web).mount(router);
         monitoring.ifPresent(m -> new MonitoringRoutes(web, m).mount(router));
         new MlflowRoutes(web).mount(router);
+        new ConsoleRoutes().mount(router);
     }
 
     /**
