@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -139,6 +140,16 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT)
                 .withMessage(() -> "no " + locator + " on " + driver.getCurrentUrl())
                 .until(ExpectedConditions.presenceOfAllElementsLocatedBy(locator));
+    }
+
+    /**
+     * Waits up to {@link #WAIT} until the condition returns something other than null or false, and
+     * returns that; fails saying what was awaited, on which page, when it does not.
+     */
+    public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(() -> what + " on " + driver.getCurrentUrl())
+                .until(condition::apply);
     }
 
     /**
