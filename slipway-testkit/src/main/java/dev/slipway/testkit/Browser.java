@@ -43,7 +43,7 @@ public final class Browser implements AutoCloseable {
     /** How long {@link #waitFor} waits for an element before it fails the test. */
     public static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** The window sizes the console is checked at. */
+    /** The sizes of the page (the viewport, in CSS pixels) the console is checked at. */
     public enum Viewport {
         /** A laptop screen, 1280x800. */
         LAPTOP(1280, 800),
@@ -101,8 +101,13 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--disable-background-networking",
                 "--window-size=" + viewport.width() + "," + viewport.height());
-        ChromeDriver driver = new ChromeDriver(service, options);
-        return new Browser(driver, screenshots);
+        Browser browser = new Browser(new ChromeDriver(service, options), screenshots);
+        try {
+            return browser.resize(viewport);
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
     }
 
     /** The driver, for what this class does not wrap. */
@@ -116,9 +121,24 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Resizes the window, for the next screenshot at another width. */
+    /**
+     * Resizes the window so that the page gets exactly the viewport's size, for the next screenshot
+     * at another width.
+     */
     public Browser resize(Viewport viewport) {
         driver.manage().window().setSize(new Dimension(viewport.width(), viewport.height()));
+        // Even headless, the window keeps room for a toolbar: grow it by what the page lacks.
+        List<?> inner =
+                (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
+        int width = ((Number) inner.get(0)).intValue();
+        int height = ((Number) inner.get(1)).intValue();
+        if (width != viewport.width() || height != viewport.height()) {
+            driver.manage()
+                    .window()
+                    .setSize(
+                            new Dimension(
+                                    2 * viewport.width() - width, 2 * viewport.height() - height));
+        }
         return this;
     }
 

@@ -81,7 +81,7 @@ class BrowserTest {
     }
 
     @Test
-    void screenshot_laptopThenPhone_writesPngsOfEachWidth() throws IOException {
+    void screenshot_laptopThenPhone_writesPngsOfEachViewport() throws IOException {
         try (Browser browser = Browser.open(Viewport.LAPTOP)) {
             browser.get(url());
             browser.waitFor(By.cssSelector("[data-testid=models-table]"));
@@ -93,8 +93,10 @@ class BrowserTest {
                     .isEqualTo(
                             Browser.buildFolder()
                                     .resolve("screenshots/browser-fixture-laptop.png"));
-            assertThat(pngWidth(laptop)).isEqualTo(Viewport.LAPTOP.width());
-            assertThat(pngWidth(phone)).isEqualTo(Viewport.PHONE.width());
+            assertThat(pngSize(laptop))
+                    .containsExactly(Viewport.LAPTOP.width(), Viewport.LAPTOP.height());
+            assertThat(pngSize(phone))
+                    .containsExactly(Viewport.PHONE.width(), Viewport.PHONE.height());
         }
     }
 
@@ -123,10 +125,11 @@ class BrowserTest {
         assertThat(Browser.buildFolder().resolve("test-classes")).isDirectory();
     }
 
-    /** The width in the PNG header: the signature, then the IHDR chunk with a 4-byte width. */
-    private static int pngWidth(Path png) throws IOException {
+    /** Width and height in the PNG header: the signature, then the IHDR chunk with both. */
+    private static int[] pngSize(Path png) throws IOException {
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        return ByteBuffer.wrap(bytes, 16, 4).getInt();
+        ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
+        return new int[] {header.getInt(), header.getInt()};
     }
 }
