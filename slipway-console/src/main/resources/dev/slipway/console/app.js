@@ -117,7 +117,7 @@ function tokenPanel(error) {
     el(
       "p",
       { class: "muted" },
-      "Paste a token with the predict or admin scope (create one with 'slipway token create'). " +
+      "Paste a token with the predict or admin scope (create one with 'slipway tokens create'). " +
         "It is kept in this browser tab only (sessionStorage) and sent as a bearer token.",
     ),
     form,
@@ -178,7 +178,7 @@ function modelsPage(models) {
   if (models.length === 0) {
     return [
       el("h1", {}, "Models"),
-      el("p", {}, "The registry has no models yet. Register one with 'slipway models register' or 'slipway train'."),
+      el("p", {}, "The registry has no models yet. Train one with 'slipway train' or bring one in with 'slipway models import'."),
     ];
   }
   const rows = models.map((m) => {
@@ -340,7 +340,8 @@ let generation = 0;
 async function route() {
   const current = ++generation;
   showTokenState();
-  const hash = location.hash || "#/models";
+  // Only "#/..." names a page; other fragments (the skip link's "#main") show the models.
+  const hash = location.hash.startsWith("#/") ? location.hash : "#/models";
   const parts = hash.replace(/^#\/?/, "").split("/");
   try {
     if (parts[0] === "models" && parts.length >= 2 && parts[1] !== "") {
@@ -372,6 +373,7 @@ async function route() {
 }
 
 window.addEventListener("hashchange", () => {
+  if (!location.hash.startsWith("#/")) return;
   route().then(() => document.getElementById("main").focus({ preventScroll: true }));
 });
 route();
