@@ -47,6 +47,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -228,6 +229,53 @@ public final class Monitor {
                 out.add(DuckDbDrift.counts(s.connection(), ref.relation(), cur.relation(), c));
             }
             return out;
+        }
+    }
+
+    /**
+     * The rows of the current data and the share of missing values of each input; no rows when a
+     * model has no prediction log yet.
+     *
+     * @param rows the rows
+     * @param inputNullRates per input column, in order, the share of rows where it is missing
+     *     (empty when there are no rows)
+     */
+    public record RowCounts(long rows, Map<String, Double> inputNullRates) {
+        public RowCounts {
+            inputNullRates =
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputNullRates));
+        }
+    }
+
+    /** Counts the rows of {@code current} and the missing values of its inputs, in one scan. */
+    public RowCounts rowCounts(CurrentData current) {
+        if (current instanceof CurrentData.Log l
+                && !PredictionLogs.exists(logDirectory(), l.model())) {
+            return new RowCounts(0, Map.of());
+        }
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, current);
+            StringBuilder sql = new StringBuilder("SELECT count(*)");
+            for (DataColumn c : cur.inputs()) {
+                sql.append(", count(").append(DuckSql.id(c.name())).append(')');
+            }
+            sql.append(" FROM ").append(cur.relation());
+            try (Statement st = s.connection().createStatement();
+                    ResultSet rs = st.executeQuery(sql.toString())) {
+                rs.next();
+                long rows = rs.getLong(1);
+                Map<String, Double> rates = new LinkedHashMap<>();
+                if (rows > 0) {
+                    for (int i = 0; i < cur.inputs().size(); i++) {
+                        rates.put(
+                                cur.inputs().get(i).name(),
+                                (rows - rs.getLong(i + 2)) / (double) rows);
+                    }
+                }
+                return new RowCounts(rows, rates);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the rows: " + DuckSql.reason(e), e);
         }
     }
 

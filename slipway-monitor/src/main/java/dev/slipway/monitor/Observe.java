@@ -6,31 +6,19 @@ import dev.slipway.monitor.alert.AlertWindow;
 import dev.slipway.monitor.alert.Observations;
 import dev.slipway.monitor.drift.ColumnDrift;
 import dev.slipway.monitor.drift.DriftOptions;
-import dev.slipway.monitor.log.DuckSql;
 import dev.slipway.monitor.log.PredictionLogs;
 import dev.slipway.monitor.log.Range;
 import dev.slipway.monitor.perf.PerformanceReport;
 import dev.slipway.monitor.quality.ColumnQuality;
 import dev.slipway.monitor.quality.QualityReport;
 import dev.slipway.monitor.window.WindowSpec;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Builds the {@link Observations} the alert rules are checked against, from one window of a model's
@@ -61,17 +49,6 @@ import java.util.Set;
  */
 public final class Observe {
 
-    private static final Set<String> METADATA =
-            Set.of(
-                    "request_id",
-                    "row_index",
-                    "ts",
-                    "model",
-                    "model_version",
-                    "protocol",
-                    "latency_us",
-                    "date");
-
     private Observe() {}
 
     /**
@@ -98,12 +75,12 @@ public final class Observe {
         Objects.requireNonNull(errorRate, "errorRate");
         Observations.Builder b = Observations.builder(model, window);
         errorRate.ifPresent(b::errorRate);
-        LogScan scan = LogScan.of(monitor.logDirectory(), model, window);
+        CurrentData current =
+                new CurrentData.Log(model, Range.between(window.start(), window.end()));
+        Monitor.RowCounts scan = monitor.rowCounts(current);
         if (scan.rows() == 0) {
             return b.build();
         }
-        CurrentData current =
-                new CurrentData.Log(model, Range.between(window.start(), window.end()));
 
         Map<String, Double> nullRates = nullRates(monitor, model, reference, current, scan);
         nullRates.forEach(b::nullRate);
@@ -136,7 +113,7 @@ public final class Observe {
             String model,
             ReferenceData reference,
             CurrentData current,
-            LogScan scan) {
+            Monitor.RowCounts scan) {
         Optional<QualityReport> quality = monitor.quality(Optional.of(model), reference, current);
         Map<String, Double> rates = new LinkedHashMap<>();
         if (quality.isPresent()) {
@@ -192,75 +169,5 @@ public final class Observe {
                 columns,
                 DriftOptions.defaults(),
                 Optional.empty());
-    }
-
-    /**
-     * The window's rows in the log, and the null rate of each column that is not metadata nor named
-     * as an output ({@code label}, {@code prediction}, {@code probabilities_*}, {@code output_*}),
-     * read by the log's documented layout with a DuckDB of its own: counting needs little memory.
-     */
-    private record LogScan(long rows, Map<String, Double> inputNullRates) {
-
-        static LogScan of(Path logDir, String model, AlertWindow window) {
-            if (!PredictionLogs.exists(logDir, model)) {
-                return new LogScan(0, Map.of());
-            }
-            Path dir = logDir.toAbsolutePath().normalize().resolve(model);
-            String relation =
-                    "(SELECT * FROM read_parquet(%s, hive_partitioning = true, union_by_name = true) WHERE \"date\" >= %s AND \"date\" <= %s AND ts >= %s AND ts < %s)"
-                            .formatted(
-                                    DuckSql.str(dir + "/date=*/*.parquet"),
-                                    date(window.start()),
-                                    date(window.end()),
-                                    DuckSql.timestamp(window.start()),
-                                    DuckSql.timestamp(window.end()));
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                    Statement s = c.createStatement()) {
-                s.execute("SET threads=1");
-                List<String> inputs = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
-                    while (rs.next()) {
-                        String name = rs.getString(1);
-                        if (isInput(name)) {
-                            inputs.add(name);
-                        }
-                    }
-                }
-                StringBuilder sql = new StringBuilder("SELECT count(*)");
-                for (String input : inputs) {
-                    sql.append(", count(").append(DuckSql.id(input)).append(')');
-                }
-                sql.append(" FROM ").append(relation);
-                try (ResultSet rs = s.executeQuery(sql.toString())) {
-                    rs.next();
-                    long rows = rs.getLong(1);
-                    Map<String, Double> rates = new LinkedHashMap<>();
-                    if (rows > 0) {
-                        for (int i = 0; i < inputs.size(); i++) {
-                            rates.put(inputs.get(i), (rows - rs.getLong(i + 2)) / (double) rows);
-                        }
-                    }
-                    return new LogScan(rows, rates);
-                }
-            } catch (SQLException e) {
-                throw new StoreException(
-                        "cannot read the prediction log of model '%s' under %s for window %s: %s"
-                                .formatted(model, dir, window, DuckSql.reason(e)),
-                        e);
-            }
-        }
-
-        private static boolean isInput(String name) {
-            String n = name.toLowerCase(Locale.ROOT);
-            return !METADATA.contains(n)
-                    && !n.equals("label")
-                    && !n.equals("prediction")
-                    && !n.startsWith("probabilities_")
-                    && !n.startsWith("output_");
-        }
-
-        private static String date(Instant t) {
-            return "DATE '" + LocalDate.ofInstant(t, ZoneOffset.UTC) + "'";
-        }
     }
 }
