@@ -14,8 +14,8 @@ import dev.slipway.serve.core.Gateway;
 import dev.slipway.serve.core.InferenceCore;
 import dev.slipway.serve.core.ServedModel;
 import dev.slipway.serve.grpc.GrpcTransport;
+import dev.slipway.serve.http.HomeApi;
 import dev.slipway.serve.http.HttpTransport;
-import dev.slipway.serve.http.MonitoringApi;
 import dev.slipway.serve.http.ServerInfo;
 import dev.slipway.serve.log.PredictionLog;
 import dev.slipway.serve.metrics.ServeMetrics;
@@ -24,6 +24,7 @@ import dev.slipway.serve.monitor.RequestCounts;
 import dev.slipway.serve.security.TokenAuthorizer;
 import dev.slipway.serve.security.Tokens;
 import dev.slipway.store.SlipwayHome;
+import dev.slipway.train.Runs;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -98,7 +99,7 @@ public final class SlipwayServer implements AutoCloseable {
         InferenceCore core = new InferenceCore(registry, config.core(), clock, metrics);
         HttpTransport http = null;
         Optional<GrpcTransport> grpc = Optional.empty();
-        MonitoringApi monitoring = monitoring(home, registry, clock);
+        HomeApi monitoring = homeApi(home, registry, clock);
         Optional<AlertSchedule> alerts = Optional.empty();
         // The models load on their own threads while the transports start; probes answer 503
         // until every model is in.
@@ -221,12 +222,12 @@ public final class SlipwayServer implements AutoCloseable {
      * The monitoring API's monitor: DuckDB on at most half the cores, so that reports do not starve
      * the models.
      */
-    private static MonitoringApi monitoring(SlipwayHome home, ModelRegistry registry, Clock clock) {
+    private static HomeApi homeApi(SlipwayHome home, ModelRegistry registry, Clock clock) {
         DataLimits d = DataLimits.defaults();
         DataLimits limits = new DataLimits(d.duckdbMemoryMb(), Math.max(1, d.threads() / 2));
-        Monitor monitor =
-                new Monitor(home, registry, new Datasets(home, clock, limits), limits, clock);
-        return new MonitoringApi(monitor, new AlertHistory(home.metadata()));
+        Datasets datasets = new Datasets(home, clock, limits);
+        Monitor monitor = new Monitor(home, registry, datasets, limits, clock);
+        return new HomeApi(monitor, new AlertHistory(home.metadata()), datasets, new Runs(home));
     }
 
     /** Every model with an alias, following its {@code champion} alias or else its first. */

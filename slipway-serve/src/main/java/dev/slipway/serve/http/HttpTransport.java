@@ -50,7 +50,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Starts listening, without the monitoring API.
+     * Starts listening, without the routes that read a Slipway home (monitoring, runs, datasets).
      *
      * @param accessLogFile where to append the access log; empty for none
      */
@@ -79,8 +79,7 @@ public final class HttpTransport implements AutoCloseable {
      * Starts listening.
      *
      * @param accessLogFile where to append the access log; empty for none
-     * @param monitoring what the monitoring API under {@code /api/v1/models/{m}} reads; empty for
-     *     no monitoring API
+     * @param home what the monitoring, runs and datasets routes read; empty for none of them
      */
     public static HttpTransport start(
             Gateway gateway,
@@ -91,7 +90,7 @@ public final class HttpTransport implements AutoCloseable {
             ServerInfo info,
             Optional<java.nio.file.Path> accessLogFile,
             Clock clock,
-            Optional<MonitoringApi> monitoring) {
+            Optional<HomeApi> home) {
         Vertx vertx =
                 Vertx.vertx(
                         new VertxOptions()
@@ -114,9 +113,7 @@ public final class HttpTransport implements AutoCloseable {
         AtomicInteger bound = new AtomicInteger();
         try {
             vertx.deployVerticle(
-                            () ->
-                                    new HttpVerticle(
-                                            web, ids, log, clock, inFlight, bound, monitoring),
+                            () -> new HttpVerticle(web, ids, log, clock, inFlight, bound, home),
                             new DeploymentOptions().setInstances(options.eventLoops()))
                     .await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -189,7 +186,7 @@ public final class HttpTransport implements AutoCloseable {
         private final Clock clock;
         private final AtomicInteger inFlight;
         private final AtomicInteger bound;
-        private final Optional<MonitoringApi> monitoring;
+        private final Optional<HomeApi> home;
 
         HttpVerticle(
                 Web web,
@@ -198,14 +195,14 @@ public final class HttpTransport implements AutoCloseable {
                 Clock clock,
                 AtomicInteger inFlight,
                 AtomicInteger bound,
-                Optional<MonitoringApi> monitoring) {
+                Optional<HomeApi> home) {
             this.web = web;
             this.ids = ids;
             this.log = log;
             this.clock = clock;
             this.inFlight = inFlight;
             this.bound = bound;
-            this.monitoring = monitoring;
+            this.home = home;
         }
 
         @Override
@@ -246,7 +243,7 @@ public final class HttpTransport implements AutoCloseable {
             router.route()
                     .handler(BodyHandler.create(false).setBodyLimit(web.options().maxBodyBytes()));
             new OipRoutes(web).mount(router);
-            Routes.mountOthers(router, web, monitoring);
+            Routes.mountOthers(router, web, home);
             router.get("/metrics")
                     .handler(
                             ctx ->

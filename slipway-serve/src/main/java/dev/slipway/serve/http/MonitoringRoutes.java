@@ -44,10 +44,10 @@ final class MonitoringRoutes {
     private static final WindowSpec DEFAULT_PERFORMANCE_WINDOW = WindowSpec.parse("1d");
 
     private final Web web;
-    private final MonitoringApi api;
+    private final HomeApi api;
     private final WorkerExecutor pool;
 
-    MonitoringRoutes(Web web, MonitoringApi api) {
+    MonitoringRoutes(Web web, HomeApi api) {
         this.web = web;
         this.api = api;
         // Shared by name between the event loops' routers; long reports are not "blocked threads".

@@ -5,15 +5,15 @@ import java.util.Optional;
 
 /**
  * The routes besides the Open Inference Protocol's: MLflow scoring, the management API, when the
- * server monitors, the monitoring API, and the web console's files.
+ * server has a Slipway home, the monitoring API, and the web console's files.
  */
 final class Routes {
 
     private Routes() {}
 
-    static void mountOthers(Router router, Web web, Optional<MonitoringApi> monitoring) {
+    static void mountOthers(Router router, Web web, Optional<HomeApi> home) {
         new ManagementRoutes(web).mount(router);
-        monitoring.ifPresent(m -> new MonitoringRoutes(web, m).mount(router));
+        home.ifPresent(h -> new MonitoringRoutes(web, h).mount(router));
         new MlflowRoutes(web).mount(router);
         new ConsoleRoutes().mount(router);
     }
