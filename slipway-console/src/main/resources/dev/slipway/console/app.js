@@ -1,6 +1,7 @@
 // The Slipway console: hash-routed pages (#/NAME/...) over the management and monitoring API
 // under /api/v1. Each page is a module in pages/ that renders from the API; this file routes,
-// shows the token state, and turns refused calls into a token form.
+// shows the token state, and turns refused calls into a token form. A page module exports
+// render(args, page) and, when it has a style sheet pages/NAME.css of its own, css = true.
 
 import { ApiError, el, notice, setToken, token } from "./lib.js";
 
@@ -104,6 +105,13 @@ function markNav(page) {
   }
 }
 
+/** Adds pages/NAME.css once, for a page module that declares `export const css = true`. */
+function styleFor(name) {
+  const id = "style-" + name;
+  if (document.getElementById(id)) return;
+  document.head.append(el("link", { id, rel: "stylesheet", href: "/console/pages/" + name + ".css" }));
+}
+
 let generation = 0;
 let timers = [];
 
@@ -168,6 +176,7 @@ async function route() {
   markNav(name);
   try {
     const module = await import("./pages/" + name + ".js");
+    if (module.css) styleFor(name);
     const nodes = await module.render(parts.slice(1), page);
     if (current !== generation) return;
     setStatus("");
