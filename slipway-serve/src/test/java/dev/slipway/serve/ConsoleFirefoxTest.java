@@ -1,0 +1,54 @@
+package dev.slipway.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.testkit.Browser.Viewport;
+import dev.slipway.testkit.Firefox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The web console in Firefox (headless, over WebDriver BiDi, see {@link Firefox}): every page of a
+ * server on the test home renders its main content at a laptop's and a phone's width, with a
+ * screenshot of each in the build folder's {@code screenshots/}.
+ */
+class ConsoleFirefoxTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestServer.config());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "models, /#/models, [data-testid=models-table], adult-income",
+        "model, /#/models/adult-income, [data-testid=versions-table], v1",
+    })
+    void page_rendersInFirefox_atLaptopAndPhoneWidth(
+            String name, String path, String selector, String expected) {
+        try (Firefox firefox = Firefox.open(Viewport.LAPTOP)) {
+            firefox.get(server.url(path));
+            assertThat(firefox.waitFor(selector)).contains(expected);
+            assertThat(firefox.eval("document.querySelector('[role=alert]') === null"))
+                    .as("no error notice on %s", path)
+                    .isEqualTo("true");
+            firefox.screenshot("firefox-" + name + "-laptop");
+
+            firefox.resize(Viewport.PHONE);
+            assertThat(firefox.waitFor(selector)).contains(expected);
+            assertThat(firefox.eval("String(document.documentElement.scrollWidth <= 390)"))
+                    .as("the page fits a phone's width without scrolling sideways")
+                    .isEqualTo("true");
+            firefox.screenshot("firefox-" + name + "-phone");
+        }
+    }
+}
