@@ -108,7 +108,8 @@ public final class Monitor {
             Set<String> comparable = new HashSet<>();
             DuckDbDrift.columns(s.connection(), ref.relation(), cur.relation())
                     .forEach(c -> comparable.add(c.name()));
-            List<DriftColumn> inputs = inputColumns(request, cur, refNames, ref, comparable);
+            List<DriftColumn> inputs =
+                    inputColumns(request.columns(), cur, refNames, ref, comparable);
             List<DriftColumn> outputs =
                     cur.outputNames().stream()
                             .filter(refNames::contains)
@@ -229,6 +230,94 @@ public final class Monitor {
                 out.add(DuckDbDrift.counts(s.connection(), ref.relation(), cur.relation(), c));
             }
             return out;
+        }
+    }
+
+    /**
+     * The values of input columns in the reference and the current data, counted as drift counts
+     * them: {@code columns}, or every input drift compares when it is empty.
+     *
+     * @throws InvalidInputException as {@link #drift}
+     * @throws NotFoundException when the model, its log or its training data is unknown
+     */
+    public Distributions distributions(
+            Optional<String> model,
+            ReferenceData reference,
+            CurrentData current,
+            List<String> columns) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, current);
+            Source ref = reference(s, model, reference);
+            Set<String> comparable = new HashSet<>();
+            DuckDbDrift.columns(s.connection(), ref.relation(), cur.relation())
+                    .forEach(c -> comparable.add(c.name()));
+            List<ColumnCounts> out = new ArrayList<>();
+            for (DriftColumn c :
+                    inputColumns(columns, cur, names(s, ref.relation()), ref, comparable)) {
+                out.add(DuckDbDrift.counts(s.connection(), ref.relation(), cur.relation(), c));
+            }
+            return new Distributions(
+                    ref.description(),
+                    cur.source(),
+                    s.count(ref.relation()),
+                    s.count(cur.relation()),
+                    out,
+                    Optional.empty());
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the values: " + DuckSql.reason(e), e);
+        }
+    }
+
+    /**
+     * The values of the model's outputs (its predictions) in the current data and, when the
+     * reference has them too (a range of the log, a file with predictions), in the reference. The
+     * training data has none: then only the current values are counted, and the note says how to
+     * compare.
+     *
+     * @throws InvalidInputException when a source cannot be read
+     * @throws NotFoundException when the model, its log or its training data is unknown
+     */
+    public Distributions predictionDistributions(
+            Optional<String> model, ReferenceData reference, CurrentData current) {
+        try (MonitorSession s = MonitorSession.open(home, limits)) {
+            PredictionTable cur = current(s, current);
+            Source ref = reference(s, model, reference);
+            Set<String> refNames = names(s, ref.relation());
+            // A column the reference lacks is counted against no rows of the same type.
+            String none = "(SELECT * FROM %s WHERE false)".formatted(cur.relation());
+            List<ColumnCounts> out = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String c : cur.outputNames()) {
+                boolean shared = refNames.contains(c);
+                if (!shared) {
+                    missing.add(c);
+                }
+                out.add(
+                        DuckDbDrift.counts(
+                                s.connection(),
+                                shared ? ref.relation() : none,
+                                cur.relation(),
+                                DriftColumn.of(c)));
+            }
+            Optional<String> note =
+                    cur.outputNames().isEmpty()
+                            ? Optional.of(
+                                    "the current data (%s) has no prediction columns"
+                                            .formatted(cur.source()))
+                            : missing.isEmpty()
+                                    ? Optional.empty()
+                                    : Optional.of(
+                                            "the reference (%s) has no predictions %s, so only the current ones are shown; to compare, take a range of the log as reference (reference_from and reference_to over HTTP, --reference-from and --reference-to with slipway monitor)"
+                                                    .formatted(ref.description(), missing));
+            return new Distributions(
+                    ref.description(),
+                    cur.source(),
+                    s.count(ref.relation()),
+                    s.count(cur.relation()),
+                    out,
+                    note);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the predictions: " + DuckSql.reason(e), e);
         }
     }
 
@@ -537,13 +626,13 @@ public final class Monitor {
     }
 
     private static List<DriftColumn> inputColumns(
-            DriftRequest request,
+            List<String> columns,
             PredictionTable cur,
             Set<String> refNames,
             Source ref,
             Set<String> comparable) {
-        if (!request.columns().isEmpty()) {
-            for (String c : request.columns()) {
+        if (!columns.isEmpty()) {
+            for (String c : columns) {
                 if (cur.column(c).isEmpty() || !refNames.contains(c)) {
                     throw InvalidInputException.of(
                             c,
@@ -557,7 +646,7 @@ public final class Monitor {
                                                     .toList()));
                 }
             }
-            return request.columns().stream().map(DriftColumn::of).toList();
+            return columns.stream().map(DriftColumn::of).toList();
         }
         List<DriftColumn> shared =
                 cur.inputNames().stream()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.data.Problem;
+import dev.slipway.monitor.Distributions;
 import dev.slipway.monitor.DriftReport;
 import dev.slipway.monitor.WindowDrift;
 import dev.slipway.monitor.alert.AlertEvent;
@@ -23,6 +24,7 @@ import dev.slipway.monitor.perf.PerformanceReport;
 import dev.slipway.monitor.perf.WindowPerformance;
 import dev.slipway.monitor.quality.ColumnQuality;
 import dev.slipway.monitor.quality.QualityReport;
+import dev.slipway.monitor.report.ColumnDistribution;
 import dev.slipway.monitor.window.Window;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +93,44 @@ public final class MonitorJson {
         n.put("n_cur", c.nCur());
         n.put("n_unique", c.nUnique());
         return n;
+    }
+
+    /**
+     * Columns' distributions in the reference and the current data: {@code reference}, {@code
+     * current}, {@code reference_rows}, {@code current_rows}, {@code columns} (each as {@link
+     * #distribution}) and {@code note} (why some columns have no reference values, or null).
+     */
+    public static ObjectNode distributions(Distributions d) {
+        ObjectNode n = F.objectNode();
+        n.put("reference", d.reference());
+        n.put("current", d.current());
+        n.put("reference_rows", d.referenceRows());
+        n.put("current_rows", d.currentRows());
+        ArrayNode cols = n.putArray("columns");
+        d.columns().forEach(c -> cols.add(distribution(ColumnDistribution.of(c))));
+        n.set("note", text(d.note()));
+        return n;
+    }
+
+    /**
+     * One column's distribution: {@code column}, {@code kind}, {@code n_ref}, {@code n_cur} (the
+     * values counted, missing ones left out) and {@code bins}, each {@code label}, {@code
+     * reference} and {@code current} (counts). Numbers' bins have the same edges on both sides.
+     */
+    public static ObjectNode distribution(ColumnDistribution d) {
+        ObjectNode o = F.objectNode();
+        o.put("column", d.column());
+        o.put("kind", d.kind().label());
+        o.put("n_ref", d.nRef());
+        o.put("n_cur", d.nCur());
+        ArrayNode bins = o.putArray("bins");
+        for (ColumnDistribution.Bin b : d.bins()) {
+            bins.addObject()
+                    .put("label", b.label())
+                    .put("reference", b.reference())
+                    .put("current", b.current());
+        }
+        return o;
     }
 
     /** Realized performance, overall and per window, compared with training. */

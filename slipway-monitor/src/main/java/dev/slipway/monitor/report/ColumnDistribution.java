@@ -1,5 +1,6 @@
 package dev.slipway.monitor.report;
 
+import dev.slipway.monitor.drift.ColumnCounts;
 import dev.slipway.monitor.drift.ColumnKind;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,15 @@ public record ColumnDistribution(
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(kind, "kind");
         bins = List.copyOf(bins);
+    }
+
+    /**
+     * The distribution of {@code counts} as a chart shows it: numbers in at most 20 equal-width
+     * bins with the same edges for both sides (one bin per value when there are few), categories
+     * most frequent on either side first, at most 12 (the rest together as one).
+     */
+    public static ColumnDistribution of(ColumnCounts counts) {
+        return Binning.of(counts);
     }
 
     /** The share of the reference values in {@code bin} (0 when there are none). */

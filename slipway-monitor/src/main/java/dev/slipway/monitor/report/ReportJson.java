@@ -43,20 +43,7 @@ public final class ReportJson {
         n.put("window", r.window().text());
         n.set("drift", MonitorJson.drift(r.drift()));
         ArrayNode ds = n.putArray("distributions");
-        for (ColumnDistribution d : r.distributions()) {
-            ObjectNode o = ds.addObject();
-            o.put("column", d.column());
-            o.put("kind", d.kind().label());
-            o.put("n_ref", d.nRef());
-            o.put("n_cur", d.nCur());
-            ArrayNode bins = o.putArray("bins");
-            for (ColumnDistribution.Bin b : d.bins()) {
-                bins.addObject()
-                        .put("label", b.label())
-                        .put("reference", b.reference())
-                        .put("current", b.current());
-            }
-        }
+        r.distributions().forEach(d -> ds.add(MonitorJson.distribution(d)));
         n.set("performance", r.performance().map(MonitorJson::performance).orElse(null));
         n.set("outliers", r.outliers().map(MonitorJson::outliers).orElse(null));
         n.set("quality", r.quality().map(MonitorJson::quality).orElse(null));

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +37,8 @@ record MonitoringQuery(
         Optional<String> keyColumn,
         int top,
         Optional<Instant> since,
-        int limit) {
+        int limit,
+        List<String> columns) {
 
     /** The parameters every report endpoint takes. */
     static final Set<String> REPORT = Set.of("from", "to", "window", "reference");
@@ -47,6 +49,17 @@ record MonitoringQuery(
     /** Performance also takes {@code key_column}. */
     static final Set<String> PERFORMANCE =
             Set.of("from", "to", "window", "reference", "key_column");
+
+    /**
+     * Distributions of inputs also take {@code columns} (comma-separated), and a range of the log
+     * as reference.
+     */
+    static final Set<String> DISTRIBUTIONS =
+            Set.of("from", "to", "reference", "reference_from", "reference_to", "columns");
+
+    /** Distributions of the predictions take a range of the log as reference. */
+    static final Set<String> PREDICTIONS =
+            Set.of("from", "to", "reference", "reference_from", "reference_to");
 
     /** The alert history takes {@code since} and {@code limit}. */
     static final Set<String> ALERTS = Set.of("since", "limit");
@@ -81,10 +94,7 @@ record MonitoringQuery(
         Optional<Instant> from = text(params, "from").map(t -> instant("from", t));
         Optional<Instant> to = text(params, "to").map(t -> instant("to", t));
         Optional<WindowSpec> window = text(params, "window").map(WindowSpec::parse);
-        ReferenceData reference =
-                text(params, "reference")
-                        .<ReferenceData>map(t -> new ReferenceData.Dataset(dataset(t)))
-                        .orElseGet(ReferenceData.Training::new);
+        ReferenceData reference = reference(params);
         int top = text(params, "top").map(t -> number("top", t, 0, MAX_TOP)).orElse(DEFAULT_TOP);
         Optional<Instant> since = text(params, "since").map(t -> instant("since", t));
         int limit =
@@ -98,7 +108,45 @@ record MonitoringQuery(
                 text(params, "key_column"),
                 top,
                 since,
-                limit);
+                limit,
+                text(params, "columns").map(MonitoringQuery::columns).orElse(List.of()));
+    }
+
+    /**
+     * The training data by default; a dataset version ({@code reference=adult@3f2a}); or a range of
+     * the model's own log ({@code reference_from}, {@code reference_to}), whose predictions can be
+     * compared too.
+     */
+    private static ReferenceData reference(MultiMap params) {
+        Optional<String> dataset = text(params, "reference");
+        Optional<Instant> from =
+                text(params, "reference_from").map(t -> instant("reference_from", t));
+        Optional<Instant> to = text(params, "reference_to").map(t -> instant("reference_to", t));
+        if (from.isPresent() || to.isPresent()) {
+            if (dataset.isPresent()) {
+                throw InvalidInputException.of(
+                        "reference",
+                        "give either reference (a dataset version) or reference_from/reference_to (a range of the log), not both");
+            }
+            return new ReferenceData.Log(new Range(from, to, OptionalLong.empty()));
+        }
+        return dataset.<ReferenceData>map(t -> new ReferenceData.Dataset(dataset(t)))
+                .orElseGet(ReferenceData.Training::new);
+    }
+
+    private static List<String> columns(String text) {
+        List<String> names =
+                Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(c -> !c.isEmpty())
+                        .toList();
+        if (names.isEmpty()) {
+            throw InvalidInputException.of(
+                    "columns",
+                    "columns '%s' names no column; give column names separated by commas, e.g. columns=age,workclass"
+                            .formatted(text));
+        }
+        return names;
     }
 
     private static Optional<String> text(MultiMap params, String name) {

@@ -67,6 +67,10 @@ final class MonitoringRoutes {
         router.get(m + "latency")
                 .handler(ctx -> report(ctx, MonitoringQuery.REPORT, this::latency));
         router.get(m + "alerts").handler(ctx -> report(ctx, MonitoringQuery.ALERTS, this::alerts));
+        router.get(m + "distributions")
+                .handler(ctx -> report(ctx, MonitoringQuery.DISTRIBUTIONS, this::distributions));
+        router.get(m + "predictions")
+                .handler(ctx -> report(ctx, MonitoringQuery.PREDICTIONS, this::predictions));
     }
 
     private void labels(RoutingContext ctx) {
@@ -110,6 +114,39 @@ final class MonitoringRoutes {
                                         List.of(),
                                         DriftOptions.defaults(),
                                         q.window())));
+    }
+
+    /**
+     * The inputs' values in the reference and the current data, as chart bins: {@code columns} of
+     * the query, or every input drift compares.
+     */
+    private JsonNode distributions(String model, MonitoringQuery q) {
+        JsonNode n =
+                MonitorJson.distributions(
+                        monitor()
+                                .distributions(
+                                        Optional.of(model),
+                                        q.reference(),
+                                        log(model, q),
+                                        q.columns()));
+        return withModel(model, n);
+    }
+
+    /** The model's outputs in the current data, and in the reference when it has them. */
+    private JsonNode predictions(String model, MonitoringQuery q) {
+        JsonNode n =
+                MonitorJson.distributions(
+                        monitor()
+                                .predictionDistributions(
+                                        Optional.of(model), q.reference(), log(model, q)));
+        return withModel(model, n);
+    }
+
+    private static JsonNode withModel(String model, JsonNode n) {
+        ObjectNode o = F.objectNode();
+        o.put("model", model);
+        o.setAll((ObjectNode) n);
+        return o;
     }
 
     private JsonNode performance(String model, MonitoringQuery q) {
