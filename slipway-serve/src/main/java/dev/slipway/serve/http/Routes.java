@@ -15,6 +15,7 @@ final class Routes {
         new ManagementRoutes(web).mount(router);
         home.ifPresent(h -> new MonitoringRoutes(web, h).mount(router));
         home.ifPresent(h -> new DatasetsRoutes(web, h).mount(router));
+        home.ifPresent(h -> new RunsRoutes(web, h).mount(router));
         new MlflowRoutes(web).mount(router);
         new ConsoleRoutes().mount(router);
     }
