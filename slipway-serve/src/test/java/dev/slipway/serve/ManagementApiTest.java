@@ -47,6 +47,59 @@ class ManagementApiTest {
     }
 
     @Test
+    void model_trainedVersion_showsMetricsLineageProvenanceAndSignature() {
+        var registered = server.home.registry().versions("adult-income").get(0);
+        JsonNode v1 = server.get("/api/v1/models/adult-income").json().get("versions").get(0);
+
+        assertThat(v1.get("version").asInt()).isEqualTo(1);
+        assertThat(v1.get("metrics").get("auc").asDouble()).isBetween(0.5, 1.0);
+        assertThat(v1.get("headline_metric").get("name").asText()).isEqualTo("auc");
+        assertThat(v1.get("headline_metric").get("value").asDouble())
+                .isEqualTo(v1.get("metrics").get("auc").asDouble());
+        JsonNode lineage = v1.get("lineage");
+        assertThat(lineage.get("source").asText()).isEqualTo("trained");
+        assertThat(lineage.get("run_id").asText()).isEqualTo(registered.lineage().runId().get());
+        assertThat(lineage.get("dataset_name").asText()).isEqualTo("adult");
+        assertThat(lineage.get("dataset_version").asText())
+                .isEqualTo(registered.lineage().datasetVersion().get());
+        JsonNode provenance = v1.get("provenance");
+        assertThat(provenance.get("source").asText()).isEqualTo("trained");
+        assertThat(provenance.get("dataset_sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(provenance.get("params").get("num_round").asText()).isEqualTo("20");
+        assertThat(provenance.get("seed").isIntegralNumber()).isTrue();
+        assertThat(provenance.get("libraries").size()).isPositive();
+        assertThat(provenance.get("jvm").asText()).isNotBlank();
+        assertThat(provenance.get("os").asText()).isNotBlank();
+        assertThat(v1.get("signature").get("inputs").toString()).contains("\"name\":\"age\"");
+        assertThat(v1.get("signature").get("outputs").size()).isPositive();
+    }
+
+    @Test
+    void model_importedAndNotServed_showsImportSourceAndManifestSignature() {
+        assertThat(server.post("/api/v1/models/iris/unload", "").status()).isEqualTo(200);
+
+        JsonNode iris = server.get("/api/v1/models/iris").json();
+
+        assertThat(iris.get("served").isNull()).isTrue();
+        JsonNode v1 = iris.get("versions").get(0);
+        assertThat(v1.get("lineage").get("source").asText()).isEqualTo("imported");
+        assertThat(v1.get("lineage").get("file_name").asText()).isEqualTo("rf_iris.onnx");
+        assertThat(v1.get("lineage").has("run_id")).isFalse();
+        assertThat(v1.get("provenance").get("sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(v1.get("signature").get("inputs").size()).isPositive();
+        assertThat(v1.get("signature").get("outputs").size()).isPositive();
+    }
+
+    @Test
+    void models_list_carriesTheSameVersionDetailsAsTheModel() {
+        JsonNode listed = server.get("/api/v1/models").json().get(0);
+        JsonNode one = server.get("/api/v1/models/adult-income").json();
+
+        assertThat(listed.get("versions")).isEqualTo(one.get("versions"));
+        assertThat(listed.get("tags").isObject()).isTrue();
+    }
+
+    @Test
     void model_unknown_is404() {
         Reply r = server.get("/api/v1/models/nope");
         assertThat(r.status()).isEqualTo(404);

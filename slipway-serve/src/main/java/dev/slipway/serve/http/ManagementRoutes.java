@@ -2,7 +2,6 @@ package dev.slipway.serve.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.api.InvalidInputException;
-import dev.slipway.api.model.ColumnSpec;
 import dev.slipway.api.model.ModelRef;
 import dev.slipway.registry.ModelSummary;
 import dev.slipway.registry.ModelVersion;
@@ -20,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The management API under {@code /api/v1}: server info, the registry's models with their versions
- * and what is served, loading and unloading, moving aliases (the server switches to the new version
+ * (each with its training metrics, lineage, provenance and signature, see {@link VersionJson}) and
+ * what is served, loading and unloading, moving aliases (the server switches to the new version
  * before answering). Reading needs the {@code predict} scope, changing needs {@code admin}.
  */
 final class ManagementRoutes {
@@ -89,15 +89,7 @@ final class ManagementRoutes {
         m.put("tags", s.tags());
         List<Object> versions = new ArrayList<>();
         for (ModelVersion v : web.registry().versions(name)) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("version", v.version());
-            e.put("format", v.format());
-            e.put("task", v.task().map(Object::toString).orElse(null));
-            e.put("created", v.created().toString());
-            e.put("aliases", v.aliases());
-            e.put("tags", v.tags());
-            e.put("description", v.description());
-            versions.add(e);
+            versions.add(VersionJson.of(web.registry(), v));
         }
         m.put("versions", versions);
         m.put("served", core.find(name).map(ManagementRoutes::served).orElse(null));
@@ -115,24 +107,9 @@ final class ManagementRoutes {
         e.put("load_ms", m.loadMillis());
         e.put("last_error", m.lastError().orElse(null));
         e.put("queued_rows", m.queuedRows());
-        e.put("inputs", m.signature().map(s -> specs(s.inputs())).orElse(List.of()));
-        e.put("outputs", m.signature().map(s -> specs(s.outputs())).orElse(List.of()));
+        e.put("inputs", m.signature().map(s -> VersionJson.specs(s.inputs())).orElse(List.of()));
+        e.put("outputs", m.signature().map(s -> VersionJson.specs(s.outputs())).orElse(List.of()));
         return e;
-    }
-
-    private static List<Object> specs(List<ColumnSpec> specs) {
-        List<Object> out = new ArrayList<>();
-        for (ColumnSpec c : specs) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", c.name());
-            e.put("datatype", c.dtype().protocolName());
-            e.put("width", c.width());
-            if (!c.labels().isEmpty()) {
-                e.put("labels", c.labels());
-            }
-            out.add(e);
-        }
-        return out;
     }
 
     private void load(RoutingContext ctx) {
