@@ -13,6 +13,7 @@ final class Routes {
 
     static void mountOthers(Router router, Web web, Optional<HomeApi> home) {
         new ManagementRoutes(web).mount(router);
+        new LiveRoutes(web).mount(router);
         home.ifPresent(h -> new MonitoringRoutes(web, h).mount(router));
         home.ifPresent(h -> new PlaygroundRoutes(web, h).mount(router));
         home.ifPresent(h -> new DatasetsRoutes(web, h).mount(router));

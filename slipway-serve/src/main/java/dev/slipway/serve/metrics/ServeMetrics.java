@@ -50,8 +50,15 @@ public final class ServeMetrics implements CoreListener, CallObserver {
         Duration.ofSeconds(5)
     };
 
+    static final String REQUESTS = "slipway_requests";
+    static final String REQUEST_SECONDS = "slipway_request_seconds";
+    static final String QUEUE_SECONDS = "slipway_queue_seconds";
+    static final String BATCH_ROWS = "slipway_batch_rows";
+    static final String OK = "ok";
+
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final LiveMetrics live = new LiveMetrics(registry, registry.config().clock());
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, DistributionSummary> batches = new ConcurrentHashMap<>();
@@ -92,18 +99,18 @@ public final class ServeMetrics implements CoreListener, CallObserver {
     @Override
     public void answered(Call call, Inference r) {
         String version = Integer.toString(r.version());
-        count(r.model(), version, call.protocol().label(), "ok");
+        count(r.model(), version, call.protocol().label(), OK);
         long total = System.nanoTime() - call.startNanos();
-        timer("slipway_request_seconds", r.model(), call.protocol().label())
+        timer(REQUEST_SECONDS, r.model(), call.protocol().label())
                 .record(total, TimeUnit.NANOSECONDS);
-        timer("slipway_queue_seconds", r.model(), "").record(r.queueNanos(), TimeUnit.NANOSECONDS);
+        timer(QUEUE_SECONDS, r.model(), "").record(r.queueNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Counts a failed request. {@code model} is empty when the request named none. */
     @Override
     public void failed(Call call, String model, Throwable error) {
         count(model, "", call.protocol().label(), ErrorKind.of(error).label());
-        timer("slipway_request_seconds", model, call.protocol().label())
+        timer(REQUEST_SECONDS, model, call.protocol().label())
                 .record(System.nanoTime() - call.startNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -113,7 +120,7 @@ public final class ServeMetrics implements CoreListener, CallObserver {
         batches.computeIfAbsent(
                         model,
                         m ->
-                                DistributionSummary.builder("slipway_batch_rows")
+                                DistributionSummary.builder(BATCH_ROWS)
                                         .description("Rows per model call")
                                         .tag("model", m)
                                         .serviceLevelObjectives(
@@ -136,6 +143,11 @@ public final class ServeMetrics implements CoreListener, CallObserver {
         registry.counter("slipway_model_load_failures_total", "model", model).increment();
     }
 
+    /** The request, latency and batch numbers of the last seconds, for the console's Live page. */
+    public LiveMetrics live() {
+        return live;
+    }
+
     /** The metrics in Prometheus's text format. */
     public String scrape() {
         return registry.scrape();
@@ -149,7 +161,7 @@ public final class ServeMetrics implements CoreListener, CallObserver {
                     requests.computeIfAbsent(
                             key,
                             k ->
-                                    Counter.builder("slipway_requests")
+                                    Counter.builder(REQUESTS)
                                             .description(
                                                     "Prediction requests by model, version, protocol and status")
                                             .tags(
