@@ -195,6 +195,7 @@ class PlaygroundApiTest {
         assertThat(form.get("hints").asText())
                 .startsWith("none: the model has no training dataset in this home");
         assertThat(form.get("default_row").isNull()).isTrue();
+        assertThat(form.get("classes").toString()).isEqualTo("[\"0\",\"1\",\"2\"]");
         assertThat(form.get("training_data").isNull()).isTrue();
         JsonNode in = form.get("inputs").get(0);
         assertThat(in.get("kind").asText()).isEqualTo("number");

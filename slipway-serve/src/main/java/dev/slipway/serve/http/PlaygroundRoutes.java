@@ -96,8 +96,8 @@ final class PlaygroundRoutes {
                         .orElseThrow(
                                 () ->
                                         new ConflictException(
-                                                "%s has no training rows to draw from (%s); type the values into the form, or try a model trained with 'slipway train'"
-                                                        .formatted(c.version(), data.hints())));
+                                                "%s has no training rows to draw from: %s; type the values into the form instead, or use a model trained with 'slipway train'"
+                                                        .formatted(c.version(), data.why())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", c.version().name());
         out.put("version", c.version().version());
@@ -187,10 +187,13 @@ final class PlaygroundRoutes {
         if (m.pipeline().isPresent() && !m.pipeline().get().classes().isEmpty()) {
             return m.pipeline().get().classes();
         }
-        return m.signature()
-                .findOutput(Signature.PROBABILITIES)
-                .map(ColumnSpec::labels)
-                .orElse(List.of());
+        Optional<ColumnSpec> probabilities = m.signature().findOutput(Signature.PROBABILITIES);
+        if (probabilities.isEmpty()) {
+            // An imported model names its own outputs: its labelled one holds the classes.
+            probabilities =
+                    m.signature().outputs().stream().filter(o -> o.labels().size() > 1).findFirst();
+        }
+        return probabilities.map(ColumnSpec::labels).orElse(List.of());
     }
 
     private static Map<String, Object> served(ServedModel m) {

@@ -23,6 +23,7 @@ import dev.slipway.data.Profile;
 import dev.slipway.registry.ModelManifest;
 import dev.slipway.registry.Provenance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ final class TrainingRows {
     static final int SAMPLE = 1_000;
 
     private static final long SAMPLE_SEED = 0x5EED_1A7EL;
+
+    private static final String NONE = "none: ";
 
     /** The dataset version a model was trained on. */
     record Source(String dataset, String version, String sha256, long rows, long complete) {
@@ -99,7 +102,7 @@ final class TrainingRows {
 
     private static TrainingRows none(String why) {
         return new TrainingRows(
-                "none: " + why,
+                NONE + why,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -167,6 +170,11 @@ final class TrainingRows {
     /** {@code "from the training data, ..."}, or {@code "none: "} and why there are no hints. */
     String hints() {
         return hints;
+    }
+
+    /** Why there are no training rows, or where they come from: {@link #hints()} unprefixed. */
+    String why() {
+        return hints.startsWith(NONE) ? hints.substring(NONE.length()) : hints;
     }
 
     Optional<Source> source() {
@@ -324,7 +332,7 @@ final class TrainingRows {
                 kept[j] = rows.get(i);
             }
         }
-        return java.util.Arrays.stream(kept).sorted().boxed().toList();
+        return Arrays.stream(kept).sorted().boxed().toList();
     }
 
     private static Row row(Frame frame, List<ColumnSpec> specs, int r) {
