@@ -27,10 +27,12 @@ final class ManagementRoutes {
 
     private final Web web;
     private final InferenceCore core;
+    private final VersionJson.Manifests manifests;
 
     ManagementRoutes(Web web) {
         this.web = web;
         this.core = web.gateway().core();
+        this.manifests = new VersionJson.Manifests(web.registry());
     }
 
     void mount(Router router) {
@@ -89,7 +91,7 @@ final class ManagementRoutes {
         m.put("tags", s.tags());
         List<Object> versions = new ArrayList<>();
         for (ModelVersion v : web.registry().versions(name)) {
-            versions.add(VersionJson.of(web.registry(), v));
+            versions.add(VersionJson.of(manifests, v));
         }
         m.put("versions", versions);
         m.put("served", core.find(name).map(ManagementRoutes::served).orElse(null));

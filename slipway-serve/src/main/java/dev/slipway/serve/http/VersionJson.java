@@ -8,11 +8,13 @@ import dev.slipway.registry.ModelManifest;
 import dev.slipway.registry.ModelRegistry;
 import dev.slipway.registry.ModelVersion;
 import dev.slipway.registry.Provenance;
+import dev.slipway.store.BlobId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One model version as the management API shows it: what the registry lists, and from the package's
@@ -27,9 +29,36 @@ final class VersionJson {
     private VersionJson() {}
 
     /**
+     * The manifests read so far, by blob: a stored manifest never changes, so listing every version
+     * on each page load reads each one from the blob store once. Thread-safe; emptied when it holds
+     * {@value #MAX}.
+     */
+    static final class Manifests {
+        private static final int MAX = 1024;
+        private final ModelRegistry registry;
+        private final Map<BlobId, ModelManifest> cache = new ConcurrentHashMap<>();
+
+        Manifests(ModelRegistry registry) {
+            this.registry = registry;
+        }
+
+        ModelManifest of(ModelVersion v) {
+            ModelManifest m = cache.get(v.manifest());
+            if (m == null) {
+                m = registry.manifest(v);
+                if (cache.size() >= MAX) {
+                    cache.clear();
+                }
+                cache.put(v.manifest(), m);
+            }
+            return m;
+        }
+    }
+
+    /**
      * {@code v} with its manifest's contents; a manifest that cannot be read is named, not fatal.
      */
-    static Map<String, Object> of(ModelRegistry registry, ModelVersion v) {
+    static Map<String, Object> of(Manifests manifests, ModelVersion v) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("version", v.version());
         e.put("format", v.format());
@@ -40,7 +69,7 @@ final class VersionJson {
         e.put("description", v.description());
         ModelManifest m;
         try {
-            m = registry.manifest(v);
+            m = manifests.of(v);
         } catch (SlipwayException ex) {
             e.put("lineage", lineage(v, Optional.empty()));
             e.put("manifest_error", ex.getMessage());
