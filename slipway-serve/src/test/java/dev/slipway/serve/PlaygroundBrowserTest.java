@@ -150,6 +150,7 @@ class PlaygroundBrowserTest {
                     .contains("/v2/models/adult-income/infer", "\"data\":[52]");
             assertThat(driver.findElement(By.cssSelector("[data-testid=curl-mlflow]")).getText())
                     .contains("/models/adult-income/invocations", "dataframe_records");
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
             browser.screenshot("console-playground-laptop");
 
             driver.findElement(By.cssSelector("[data-testid=random-row]")).click();

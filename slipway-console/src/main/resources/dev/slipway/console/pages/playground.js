@@ -147,7 +147,7 @@ function curl(path, body) {
 function copyable(title, text, testid) {
   const pre = el("pre", { class: "pg-code", "data-testid": testid, tabindex: "0", "aria-label": title }, text);
   const said = el("span", { class: "muted", role: "status" });
-  const copy = el("button", { type: "button" }, "Copy");
+  const copy = el("button", { type: "button", "aria-label": "Copy the " + title + " command" }, "Copy");
   copy.addEventListener("click", async () => {
     try {
       if (!navigator.clipboard) throw new Error("no clipboard");
@@ -286,7 +286,9 @@ function playground(form, page) {
 
   const rowNote = el("p", { class: "muted", role: "status" });
   const error = el("div", { class: "pg-error", "data-testid": "playground-error", role: "alert" });
-  const result = el("section", { class: "pg-result", "aria-live": "polite", "aria-label": "Result" });
+  const result = el("section", { class: "pg-result", "aria-label": "Result" });
+  // Announced to screen readers once per prediction; the result itself is not a live region.
+  const announce = el("p", { class: "pg-announce", role: "status" });
   const random = el("button", { type: "button", "data-testid": "random-row" }, "Random row");
   const predict = el("button", { type: "submit", class: "primary", "data-testid": "predict" }, "Predict");
   if (!form.training_data) {
@@ -319,6 +321,7 @@ function playground(form, page) {
     { class: "pg-form", "data-testid": "playground-form", "aria-label": "Input row for " + form.model, novalidate: true },
     el("div", { class: "pg-fields" }, boxes),
     el("div", { class: "pg-actions" }, predict, random),
+    announce,
     rowNote,
     error,
   );
@@ -340,8 +343,11 @@ function playground(form, page) {
       const millis = performance.now() - started;
       if (!page.live()) return;
       result.replaceChildren(...answer(form, response, millis, bodies));
+      const shown = result.querySelector("[data-testid=prediction]");
+      announce.textContent = "Predicted " + (shown ? shown.textContent : "") + " in " + num(millis, 3) + " ms.";
     } catch (e) {
       if (!page.live()) return;
+      announce.textContent = "";
       showError(e instanceof ApiError && e.status ? "The server answered " + e.status + ": " + e.message : e.message);
     } finally {
       predict.disabled = false;
