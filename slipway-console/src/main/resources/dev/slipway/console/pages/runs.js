@@ -197,7 +197,7 @@ function runsPage(runs) {
   const tableEl = el(
     "table",
     { class: "stack runs", "data-testid": "runs-table" },
-    el("caption", {}, plural(runs.length, "run"), ", newest first unless sorted otherwise. Column headers sort.", sortNote),
+    el("caption", {}, plural(runs.length, "run"), ", newest first unless sorted otherwise.", sortNote),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, el("span", { class: "visually-hidden" }, "Compare")), headers)),
     body,
   );
