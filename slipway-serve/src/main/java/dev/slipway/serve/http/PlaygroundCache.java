@@ -54,7 +54,13 @@ final class PlaygroundCache implements Shareable {
             return found.join();
         }
         try {
-            TrainingRows rows = TrainingRows.of(version.toString(), manifest, datasets);
+            TrainingRows rows =
+                    TrainingRows.of(
+                            version.toString(),
+                            manifest,
+                            datasets,
+                            TrainingRows.READ_WHOLE,
+                            TrainingRows.READ_HEAD);
             mine.complete(rows);
             return rows;
         } catch (RuntimeException e) {

@@ -38,9 +38,11 @@ import java.util.SplittableRandom;
  * fixed sample of its complete rows to draw random rows from. Values are given as the model's
  * signature takes them (numbers for numeric inputs, text for text inputs). Immutable.
  *
- * <p>The rows are read once, when the playground first asks for the version; only the sample (at
- * most {@value #SAMPLE} rows, chosen uniformly with a fixed seed, so the same data always gives the
- * same sample) is kept.
+ * <p>The rows are read once, when the playground first asks for the version: all of them for a
+ * dataset of up to {@value #READ_WHOLE} rows, else the first {@value #READ_HEAD}, so that a large
+ * dataset never fills the server's memory. Only a sample of the complete rows read is kept (at most
+ * {@value #SAMPLE}, chosen uniformly with a fixed seed, so the same data always gives the same
+ * sample).
  */
 final class TrainingRows {
 
@@ -50,12 +52,22 @@ final class TrainingRows {
     /** At most this many rows are kept to draw random rows from. */
     static final int SAMPLE = 1_000;
 
+    /** A training dataset of up to this many rows is read whole; a larger one only in part. */
+    static final long READ_WHOLE = 1_000_000;
+
+    /** How many of its first rows are read of a dataset larger than {@link #READ_WHOLE}. */
+    static final int READ_HEAD = 10_000;
+
     private static final long SAMPLE_SEED = 0x5EED_1A7EL;
 
     private static final String NONE = "none: ";
 
-    /** The dataset version a model was trained on. */
-    record Source(String dataset, String version, String sha256, long rows, long complete) {
+    /**
+     * The dataset version a model was trained on, with how many of its rows were read ({@code
+     * read}, from the first) and how many of those are complete.
+     */
+    record Source(
+            String dataset, String version, String sha256, long rows, long read, long complete) {
         Map<String, Object> json() {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("dataset", dataset);
@@ -63,6 +75,7 @@ final class TrainingRows {
             e.put("ref", dataset + "@" + version);
             e.put("sha256", sha256);
             e.put("rows", rows);
+            e.put("rows_read", read);
             e.put("complete_rows", complete);
             return e;
         }
@@ -111,9 +124,11 @@ final class TrainingRows {
     }
 
     /**
-     * The training data of the version whose manifest is {@code m}, read through the data layer.
+     * The training data of the version whose manifest is {@code m}, read through the data layer:
+     * every row when it has at most {@code readWhole}, else its first {@code readHead} rows.
      */
-    static TrainingRows of(String model, ModelManifest m, Datasets datasets) {
+    static TrainingRows of(
+            String model, ModelManifest m, Datasets datasets, long readWhole, int readHead) {
         if (!(m.provenance().source() instanceof Provenance.Trained t)) {
             Provenance.Imported i = (Provenance.Imported) m.provenance().source();
             return none(
@@ -137,7 +152,11 @@ final class TrainingRows {
                 m.signature().inputs().stream()
                         .filter(c -> c.width() == 1 && v.schema().find(c.name()).isPresent())
                         .toList();
-        Frame frame = datasets.read(v.ref(), read.stream().map(ColumnSpec::name).toList());
+        List<String> names = read.stream().map(ColumnSpec::name).toList();
+        Frame frame =
+                v.rows() <= readWhole
+                        ? datasets.read(v.ref(), names)
+                        : PreviewFrames.head(datasets, v, names, readHead);
         List<Integer> complete = new ArrayList<>();
         for (int r = 0; r < frame.rows(); r++) {
             if (complete(frame, r)) {
@@ -157,7 +176,13 @@ final class TrainingRows {
                         ? Optional.empty()
                         : Optional.of(row(frame, read, candidates.getFirst()));
         Source source =
-                new Source(t.datasetName(), v.id(), v.contentSha256(), v.rows(), complete.size());
+                new Source(
+                        t.datasetName(),
+                        v.id(),
+                        v.contentSha256(),
+                        v.rows(),
+                        frame.rows(),
+                        complete.size());
         return new TrainingRows(
                 "from the training data, " + t.datasetName() + "@" + v.id(),
                 Optional.of(source),
@@ -309,7 +334,7 @@ final class TrainingRows {
 
     private static boolean complete(Frame frame, int row) {
         for (Column c : frame.columns()) {
-            if (c.isNull(row) || (c instanceof DoubleColumn d && Double.isNaN(d.get(row)))) {
+            if (c.isNull(row) || (c instanceof DoubleColumn d && !Double.isFinite(d.get(row)))) {
                 return false;
             }
         }
@@ -350,9 +375,9 @@ final class TrainingRows {
         }
         Object v =
                 switch (c) {
-                    case DoubleColumn d -> Double.isNaN(d.get(r)) ? null : d.get(r);
+                    case DoubleColumn d -> Double.isFinite(d.get(r)) ? d.get(r) : null;
                     case FloatColumn f ->
-                            Float.isNaN(f.values()[r]) ? null : (double) f.values()[r];
+                            Float.isFinite(f.values()[r]) ? (double) f.values()[r] : null;
                     case LongColumn l -> l.get(r);
                     case BoolColumn b -> b.get(r);
                     case StringColumn s -> s.get(r);
