@@ -148,6 +148,10 @@ class MonitoringPageBrowserTest {
                 WebElement alerts = browser.waitFor(By.cssSelector("[data-testid=alerts-table]"));
                 assertThat(alerts.getText()).contains("age-drift").contains("Firing");
                 browser.screenshot("console-monitoring-laptop");
+                scrollTo(browser, "drift-over-time");
+                browser.screenshot("console-monitoring-column-laptop");
+                scrollTo(browser, "performance-chart");
+                browser.screenshot("console-monitoring-performance-laptop");
 
                 browser.resize(Viewport.PHONE);
                 assertThat(browser.waitFor(TABLE).isDisplayed()).isTrue();
@@ -167,6 +171,14 @@ class MonitoringPageBrowserTest {
             server.terminate();
             assertThat(server.waitFor(Duration.ofSeconds(60))).isZero();
         }
+    }
+
+    private static void scrollTo(Browser browser, String testid) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'start'});",
+                        browser.driver()
+                                .findElement(By.cssSelector("[data-testid=" + testid + "]")));
     }
 
     /** Each drift row's column, with its data-drifted attribute and its state word. */

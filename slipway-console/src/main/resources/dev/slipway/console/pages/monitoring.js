@@ -43,21 +43,21 @@ function path(name, what, ...params) {
   return "/api/v1/models/" + encodeURIComponent(name) + "/monitoring/" + what + (q ? "?" + q : "");
 }
 
-/** About ten windows of rows for a small log, days otherwise: a series that is neither one point nor thousands. */
+/** At most eight windows of rows for a small log, days otherwise: a series that is neither one point nor thousands. */
 function autoWindow(rows, period) {
   if (rows <= 100000) {
-    const nice = [100, 200, 500, 1000, 2000, 5000, 10000];
-    return (nice.find((n) => n * 10 >= rows) || 10000) + "rows";
+    const nice = [100, 250, 500, 1000, 2500, 5000, 10000, 25000];
+    return nice.find((n) => n * 8 >= rows) + "rows";
   }
   return period === "24h" ? "1h" : "1d";
 }
 
-/** Labels of windows: "rows 1–500" for windows of rows, the start time otherwise. */
+/** Labels of windows: their first row ("row 501") for windows of rows, their start time otherwise. */
 function windowLabels(windows, spec) {
   if (/^\d+rows$/.test(spec)) {
     let first = 1;
     return windows.map((w) => {
-      const label = "rows " + num(first) + "–" + num(first + w.rows - 1);
+      const label = "row " + num(first);
       first += w.rows;
       return label;
     });
@@ -69,6 +69,15 @@ function windowLabels(windows, spec) {
       ? d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
       : d.toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
   });
+}
+
+/** A window spec in words: "200 rows", "1 hour", "7 days". */
+function windowText(spec) {
+  const m = /^(\d+)(rows|m|h|d|w|mo)$/.exec(spec);
+  if (!m) return spec;
+  const n = Number(m[1]);
+  const unit = { rows: "row", m: "minute", h: "hour", d: "day", w: "week", mo: "month" }[m[2]];
+  return plural(n, unit);
 }
 
 function stateWord(drifted) {
@@ -166,13 +175,21 @@ function driftTable(columns, onSelect) {
   return { node, buttons };
 }
 
+/** A bin's label for the chart: "[0.1, 0.15)" becomes "0.1–0.15", so that labels fit under their bars. */
+function binLabel(label) {
+  const m = /^\[([^,]+), ([^\])]+)[)\]]$/.exec(label);
+  if (!m || !Number.isFinite(Number(m[1])) || !Number.isFinite(Number(m[2]))) return label;
+  return num(Number(m[1]), 3) + "–" + num(Number(m[2]), 3);
+}
+
 function distributionChart(dist, referenceName, testid) {
+  const counted = dist.n_ref > 0 ? num(dist.n_ref) + " reference, " + num(dist.n_cur) + " current" : num(dist.n_cur) + " current, no reference";
   const series = [];
   if (dist.n_ref > 0) series.push({ name: referenceName, values: dist.bins.map((b) => b.reference / dist.n_ref) });
   series.push({ name: "Current (the log)", values: dist.bins.map((b) => (dist.n_cur > 0 ? b.current / dist.n_cur : 0)) });
   return histogram({
-    title: dist.column + ": share of values (" + num(dist.n_ref) + " reference, " + num(dist.n_cur) + " current)",
-    bins: dist.bins.map((b) => b.label),
+    title: dist.column + ": share of values (" + counted + ")",
+    bins: dist.bins.map((b) => binLabel(b.label)),
     series,
     testid,
     format: pct,
@@ -189,10 +206,11 @@ function driftOverTime(column, windowed, spec) {
   });
   const pValue = overall && ["ks", "chisquare", "z"].includes(overall.method);
   const chart = lineChart({
-    title: column + ": " + (overall ? overall.method : "drift") + " score per window of " + spec,
+    title: column + ": " + (overall ? overall.method : "drift") + " score per window of " + windowText(spec),
     x: windowLabels(windows, spec),
     series: [{ name: "Score", values }],
     threshold: overall ? overall.threshold : undefined,
+    format: (v) => num(v, 3),
     testid: "drift-over-time",
   });
   const drifted = windows.filter((w) => w.data && (w.data.columns.find((x) => x.column === column) || {}).drifted).length;
@@ -211,7 +229,7 @@ function shareOverTime(windowed, spec) {
   const windows = windowed.windows || [];
   if (windows.length < 2) return null;
   return lineChart({
-    title: "Share of drifted columns per window of " + spec,
+    title: "Share of drifted columns per window of " + windowText(spec),
     x: windowLabels(windows, spec),
     series: [{ name: "Drifted share", values: windows.map((w) => (w.data ? w.data.share : null)) }],
     threshold: windowed.data.threshold,
@@ -228,9 +246,11 @@ function predictionsView(p) {
   // Two probability columns of a binary model mirror each other: the second (the positive class) says it all.
   const probs = cols.filter((c) => c.column.startsWith("probabilities_"));
   const shown = cols.filter((c) => !(probs.length === 2 && c === probs[0]));
-  const nodes = shown.map((c, i) => distributionChart(c, "Reference", i === 0 ? "prediction-distribution" : "prediction-distribution-" + c.column));
-  if (p.note) nodes.push(el("p", { class: "muted" }, "Only the current predictions: the training data has none. To compare, query a range of the log as reference (reference_from, reference_to)."));
-  return nodes;
+  const charts = shown.map((c, i) => distributionChart(c, "Reference", i === 0 ? "prediction-distribution" : "prediction-distribution-" + c.column));
+  return [
+    el("div", { class: "mon-pair" }, charts),
+    p.note ? el("p", { class: "muted" }, "The model's outputs in the period. The training data has no predictions to compare them with; the API compares them with a range of the log (reference_from, reference_to).") : null,
+  ];
 }
 
 function performanceView(perf, spec, name) {
@@ -249,10 +269,11 @@ function performanceView(perf, spec, name) {
     const baseline = (perf.comparison || []).find((c) => c.metric === metric);
     holder.replaceChildren(
       lineChart({
-        title: metric + " per window of " + spec + (baseline ? " (dashed: at training, " + num(baseline.training) + ")" : ""),
+        title: metric + " per window of " + windowText(spec) + (baseline ? " (dashed line: at training, " + num(baseline.training, 3) + ")" : ""),
         x: windowLabels(perf.windows, spec),
         series: [{ name: metric, values: perf.windows.map((w) => (w.labelled > 0 ? w.metrics[metric] : null)) }],
         threshold: baseline ? baseline.training : undefined,
+        format: (v) => num(v, 3),
         testid: "performance-chart",
       }),
     );
@@ -423,7 +444,7 @@ async function modelPage(name, period, windowChoice, page) {
     facts([
       ["Reference", drift.reference],
       ["Current", drift.current + " — " + plural(drift.current_rows, "row")],
-      ["Window", spec + (windowChoice === "auto" ? " (automatic)" : "")],
+      ["Window", windowText(spec) + (windowChoice === "auto" ? " (automatic)" : "")],
       [
         "Dataset",
         el(
