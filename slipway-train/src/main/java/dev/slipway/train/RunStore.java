@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -90,15 +91,18 @@ final class RunStore {
                     String where = dataset.isPresent() ? " WHERE dataset = ?" : "";
                     try (PreparedStatement s =
                             c.prepareStatement(
-                                    "SELECT "
-                                            + COLUMNS
-                                            + " FROM runs"
-                                            + where
-                                            + " ORDER BY id DESC")) {
+                                    "SELECT " + COLUMNS + " FROM runs" + where + " ORDER BY id")) {
                         if (dataset.isPresent()) {
                             s.setString(1, dataset.get());
                         }
-                        return many(s);
+                        // Ids are random: the order is by creation time, compared as instants
+                        // (the stored text has a varying number of fraction digits).
+                        List<Run> runs = new ArrayList<>(many(s));
+                        runs.sort(
+                                Comparator.comparing(Run::createdAt)
+                                        .thenComparing(Run::id)
+                                        .reversed());
+                        return runs;
                     }
                 });
     }

@@ -55,7 +55,11 @@ class TuningTest {
                                     .orElseThrow());
             assertThat(r.run().kind()).isEqualTo(Run.Kind.TUNE);
             assertThat(r.run().params()).containsEntry("eta", r.best().params().get("eta"));
-            assertThat(h.runs().list(Optional.empty())).hasSize(5);
+            assertThat(h.runs().list(Optional.empty()))
+                    .hasSize(5)
+                    .extracting(Run::createdAt)
+                    .as("newest first")
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
             assertThat(r.model().version()).isEqualTo(1);
             assertThat(stages).containsSubsequence("reading", "tuning", "training", "registering");
         }
