@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * period is chosen with the keyboard. (The page on a home with drift, labels and alerts is checked
  * by the CLI's browser test on a quickstart home.)
  */
-class MonitoringPageBrowserTest {
+class MonitoringPageEmptyBrowserTest {
 
     private static final int ROWS = 20;
 
