@@ -227,6 +227,11 @@ function answer(form, response, millis, bodies) {
   return parts;
 }
 
+function trainingText(data) {
+  const text = "from the training data, " + data.ref + " (" + num(data.rows) + " rows)";
+  return data.rows_read < data.rows ? text + "; its rows are drawn from the first " + num(data.rows_read) : text;
+}
+
 function playground(form, page) {
   const parts = [
     el("p", {}, el("a", { href: "#/playground" }, "← All models"), " · ", el("a", { href: modelHref(form.model) }, "Model page")),
@@ -238,7 +243,7 @@ function playground(form, page) {
       ["Task", form.task || "not recorded"],
       ["Classes", (form.classes || []).join(", ")],
       ["Serving", served ? served.state + (served.version ? " v" + served.version : "") : "not served here: Predict will fail"],
-      ["Hints", form.training_data ? "from the training data, " + form.training_data.ref + " (" + num(form.training_data.rows) + " rows)" : form.hints],
+      ["Hints", form.training_data ? trainingText(form.training_data) : form.hints],
     ]),
   );
 
