@@ -201,7 +201,9 @@ export function lineChart({ title, x, series, testid = "line-chart", format = (v
   x.forEach((label, i) => {
     if (i % every === 0 || i === x.length - 1) {
       const t = String(label).length > 14 ? String(label).slice(0, 13) + "…" : String(label);
-      g.append(text(px(i), height - bottom + 18, t, { "text-anchor": "middle", class: "chart-text small" }));
+      // The first and last labels keep inside the chart: they align with its edges.
+      const anchor = x.length > 1 && i === 0 ? "start" : x.length > 1 && i === x.length - 1 ? "end" : "middle";
+      g.append(text(px(i), height - bottom + 18, t, { "text-anchor": anchor, class: "chart-text small" }));
     }
   });
   series.forEach((s, j) => {

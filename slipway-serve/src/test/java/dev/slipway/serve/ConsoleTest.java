@@ -47,11 +47,27 @@ class ConsoleTest {
     }
 
     @Test
-    void script_withoutToken_isJavaScriptWithTheTestIdsOfTheModelsTable() {
+    void script_withoutToken_isJavaScriptThatRoutesToEveryPage() {
         Reply r = server.get("/console/app.js");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(r.header("ETag")).isPresent();
+        assertThat(r.body())
+                .contains(
+                        "\"models\"",
+                        "\"runs\"",
+                        "\"datasets\"",
+                        "\"playground\"",
+                        "\"monitoring\"",
+                        "\"live\"")
+                .doesNotContain("innerHTML");
+    }
+
+    @Test
+    void pageModule_withoutToken_isJavaScriptWithTheTestIdsOfTheModelsTable() {
+        Reply r = server.get("/console/pages/models.js");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).hasValue("text/javascript; charset=utf-8");
         assertThat(r.body())
                 .contains("\"models-table\"", "\"model-row\"", "\"model-name\"")
                 .doesNotContain("innerHTML");
