@@ -328,23 +328,52 @@ function outliersView(o) {
 }
 
 function qualityView(q) {
-  const bad = (q.columns || []).filter((c) => c.nulls + c.out_of_range + c.unseen_categories + c.type_violations > 0);
+  const listed = (q.columns || []).filter((c) => c.nulls + c.out_of_range + c.unseen_categories + c.type_violations > 0);
+  const invalid = listed.filter((c) => c.out_of_range + c.unseen_categories + c.type_violations > 0);
   const summary = el(
     "p",
     {},
-    el("span", { class: bad.length ? "state-bad" : "state-good" }, bad.length ? plural(bad.length, "column") + " with problems" : "No problems"),
-    " in " + num(q.rows) + " rows, against " + q.against + ".",
+    invalid.length
+      ? el("span", { class: "state-bad" }, plural(invalid.length, "column") + " with values the reference never had")
+      : el("span", { class: "state-good" }, "No value outside what the reference had"),
+    " in " + num(q.rows) + " rows, against " + q.against + (listed.length > invalid.length ? "; missing values below." : "."),
   );
-  if (!bad.length) return summary;
+  if (!listed.length) return summary;
   return [
     summary,
-    table(
-      "Columns with missing, out-of-range, unseen or mistyped values",
-      ["Column", "Missing", "Out of range", "Unseen categories", "Wrong type"],
-      bad.map((c) => [c.column, num(c.nulls) + " (" + pct(c.null_rate) + ")", num(c.out_of_range), num(c.unseen_categories), num(c.type_violations)]),
-      "quality-table",
+    el(
+      "div",
+      { class: "scroll" },
+      el(
+        "table",
+        { class: "stack", "data-testid": "quality-table" },
+        el("caption", {}, "Columns with missing, out-of-range, unseen or mistyped values"),
+        el("thead", {}, el("tr", {}, ["Column", "Missing", "Out of range", "Unseen categories", "Wrong type"].map((h) => el("th", { scope: "col" }, h)))),
+        el(
+          "tbody",
+          {},
+          listed.map((c) =>
+            el(
+              "tr",
+              {},
+              cell("Column", c.column),
+              cell("Missing", num(c.nulls) + " (" + pct(c.null_rate) + ")"),
+              cell("Out of range", num(c.out_of_range)),
+              cell("Unseen categories", num(c.unseen_categories)),
+              cell("Wrong type", num(c.type_violations)),
+            ),
+          ),
+        ),
+      ),
     ),
   ];
+}
+
+/** How a notification was delivered: "no webhook", or the status with its attempts and detail. */
+function delivery(d) {
+  if (!d) return "—";
+  if (d.status === "none") return "log only (no webhook)";
+  return d.status + " (" + plural(d.attempts, "attempt") + ")" + (d.detail ? ": " + d.detail : "");
 }
 
 function alertsView(a, name) {
@@ -388,7 +417,7 @@ function alertsView(a, name) {
               cell("Observed", num(x.observed)),
               cell("Bound", num(x.bound)),
               cell("Message", x.message),
-              cell("Delivery", x.delivery ? x.delivery.status + " (" + plural(x.delivery.attempts, "attempt") + ")" : "—"),
+              cell("Delivery", delivery(x.delivery)),
             ),
           ),
         ),
