@@ -153,6 +153,7 @@ class MonitoringPageBrowserTest {
                 scrollTo(browser, "performance-chart");
                 browser.screenshot("console-monitoring-performance-laptop");
 
+                ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
                 browser.resize(Viewport.PHONE);
                 assertThat(browser.waitFor(TABLE).isDisplayed()).isTrue();
                 Object wide =

@@ -86,16 +86,19 @@ class MonitoringPageEmptyBrowserTest {
                             });
             assertThat(alerts.getText()).contains("--alert-rules");
 
-            // The period and window, chosen with the keyboard, go into the address.
-            WebElement period = browser.driver().findElement(By.id("mon-period"));
-            new Select(period).selectByValue("24h");
+            // The period, window and reference, chosen with the keyboard, go into the address.
+            new Select(browser.driver().findElement(By.id("mon-period"))).selectByValue("24h");
             new Select(browser.driver().findElement(By.id("mon-window"))).selectByValue("1h");
-            browser.driver()
-                    .findElement(By.cssSelector("form.mon-select button"))
-                    .sendKeys(Keys.ENTER);
+            browser.driver().findElement(By.id("mon-reference")).sendKeys("adult_test", Keys.ENTER);
             browser.waitUntil(
-                    "the address of the last 24 hours by hour",
-                    d -> d.getCurrentUrl().endsWith("#/monitoring/adult-income/24h/1h"));
+                    "the address of the last 24 hours by hour against adult_test",
+                    d -> d.getCurrentUrl().endsWith("#/monitoring/adult-income/24h/1h/adult_test"));
+            browser.waitUntil(
+                    "the reference adult_test",
+                    d ->
+                            d.findElement(By.cssSelector("dl.facts"))
+                                    .getText()
+                                    .contains("dataset adult_test@"));
             browser.waitUntil(
                     "drift over time per window of 1 hour",
                     d ->

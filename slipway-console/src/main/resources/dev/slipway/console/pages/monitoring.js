@@ -27,8 +27,9 @@ const DEFAULT_WINDOW = "auto";
 
 const pct = (v) => (Number.isFinite(v) ? num(v * 100, 3) + "%" : "—");
 
-function monitoringHref(name, period, window) {
-  return "#/monitoring/" + encodeURIComponent(name) + "/" + period + "/" + window;
+function monitoringHref(name, period, window, reference = "") {
+  const base = "#/monitoring/" + encodeURIComponent(name) + "/" + period + "/" + window;
+  return reference ? base + "/" + encodeURIComponent(reference) : base;
 }
 
 /** The query of the chosen period: `from` for the last N hours, nothing for the whole log. */
@@ -102,10 +103,13 @@ function emptyState(name, error, period) {
       period === "all" ? error.message : "Choose a longer period, such as 'All of the log'. (" + error.message + ")",
     );
   }
+  if (error instanceof ApiError && /training data is unknown/.test(error.message)) {
+    return notice("Choose a reference.", error.message + " Give a dataset in the Reference field above.");
+  }
   return notice("Cannot show this part.", error.message);
 }
 
-function selector(name, period, window) {
+function selector(name, period, window, reference) {
   const choose = (id, label, options, value) =>
     el(
       "div",
@@ -118,11 +122,28 @@ function selector(name, period, window) {
     { class: "mon-select", "aria-label": "Period and window", "data-testid": "period-form" },
     choose("mon-period", "Period", PERIODS, period),
     choose("mon-window", "Window", WINDOWS, window),
+    el(
+      "div",
+      { class: "field" },
+      el("label", { for: "mon-reference" }, "Reference dataset"),
+      el("input", {
+        id: "mon-reference",
+        name: "mon-reference",
+        type: "text",
+        value: reference,
+        placeholder: "the training data",
+        autocomplete: "off",
+        spellcheck: "false",
+        "aria-describedby": "mon-reference-hint",
+      }),
+    ),
     el("button", { type: "submit" }, "Show"),
+    el("p", { id: "mon-reference-hint", class: "hint" }, "Reference dataset: empty for the model's training data, or a dataset version such as adult or adult@3f2a."),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    location.hash = monitoringHref(name, form.elements["mon-period"].value, form.elements["mon-window"].value);
+    const f = form.elements;
+    location.hash = monitoringHref(name, f["mon-period"].value, f["mon-window"].value, f["mon-reference"].value.trim());
   });
   return form;
 }
@@ -426,14 +447,14 @@ function alertsView(a, name) {
   ];
 }
 
-async function modelPage(name, period, windowChoice, page) {
-  const range = rangeQuery(period);
+async function modelPage(name, period, windowChoice, reference, page) {
+  const range = [rangeQuery(period), reference ? "reference=" + encodeURIComponent(reference) : ""].filter(Boolean).join("&");
   let drift;
   try {
     drift = await api(path(name, "drift", range));
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) throw e;
-    return el("div", { class: "mon-page" }, header(name, period, windowChoice), emptyState(name, e, period));
+    return el("div", { class: "mon-page" }, header(name, period, windowChoice, reference), emptyState(name, e, period));
   }
   const spec = windowChoice === "auto" ? autoWindow(drift.current_rows, period) : windowChoice;
   const columns = drift.data.columns;
@@ -445,7 +466,7 @@ async function modelPage(name, period, windowChoice, page) {
   const values = el("div", { class: "mon-chart" });
   const detail = el("section", { class: "mon-section", "aria-labelledby": "mon-column-h" }, detailTitle, el("div", { class: "mon-pair" }, overTime, values));
   const { node: tableNode, buttons } = driftTable(columns, (c) => select(c));
-  const referenceName = drift.reference.includes("training data") ? "Reference (training data)" : "Reference";
+  const referenceName = reference ? "Reference (" + reference + ")" : "Reference (training data)";
 
   function select(column) {
     for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.column === column));
@@ -469,10 +490,10 @@ async function modelPage(name, period, windowChoice, page) {
   return el(
     "div",
     { class: "mon-page" },
-    header(name, period, windowChoice),
+    header(name, period, windowChoice, reference),
     facts([
       ["Reference", drift.reference],
-      ["Current", drift.current + " — " + plural(drift.current_rows, "row")],
+      ["Current", drift.current + " — " + num(drift.current_rows) + (drift.current_rows === 1 ? " row" : " rows")],
       ["Window", windowText(spec) + (windowChoice === "auto" ? " (automatic)" : "")],
       [
         "Dataset",
@@ -488,7 +509,7 @@ async function modelPage(name, period, windowChoice, page) {
     el("section", { class: "mon-section", "aria-label": "Drift by column" }, el("h2", {}, "Drift by column"), tableNode, share),
     detail,
     lazySection("Predictions", "predictions", name, page, async () => predictionsView(await api(path(name, "predictions", range)))),
-    lazySection("Realized performance", "performance", name, page, async () => performanceView(await api(path(name, "performance", range, "window=" + spec)), spec, name)),
+    lazySection("Realized performance", "performance", name, page, async () => performanceView(await api(path(name, "performance", rangeQuery(period), "window=" + spec)), spec, name)),
     el(
       "div",
       { class: "mon-pair" },
@@ -499,13 +520,13 @@ async function modelPage(name, period, windowChoice, page) {
   );
 }
 
-function header(name, period, windowChoice) {
+function header(name, period, windowChoice, reference) {
   return el(
     "div",
     {},
     el("p", {}, el("a", { href: "#/monitoring" }, "← All models"), " · ", el("a", { href: modelHref(name) }, "Model page")),
     el("h1", { "data-testid": "monitoring-title" }, "Monitoring " + name),
-    selector(name, period, windowChoice),
+    selector(name, period, windowChoice, reference),
   );
 }
 
@@ -538,9 +559,10 @@ export async function render(args, page) {
     const name = decodeURIComponent(args[0]);
     const period = PERIODS.some((p) => p.id === args[1]) ? args[1] : DEFAULT_PERIOD;
     const window = WINDOWS.some((w) => w.id === args[2]) ? args[2] : DEFAULT_WINDOW;
+    const reference = args[3] ? decodeURIComponent(args[3]) : "";
     page.title("Monitoring " + name);
     page.status("Computing the drift of " + name + "…");
-    return [await modelPage(name, period, window, page)];
+    return [await modelPage(name, period, window, reference, page)];
   }
   page.title("Monitoring");
   page.status("Loading models…");
