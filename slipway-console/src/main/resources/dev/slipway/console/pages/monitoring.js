@@ -198,6 +198,7 @@ function driftTable(columns, onSelect) {
 
 /** A bin's label for the chart: "[0.1, 0.15)" becomes "0.1–0.15", so that labels fit under their bars. */
 function binLabel(label) {
+  if (label === "") return "(empty text)";
   const m = /^\[([^,]+), ([^\])]+)[)\]]$/.exec(label);
   if (!m || !Number.isFinite(Number(m[1])) || !Number.isFinite(Number(m[2]))) return label;
   return num(Number(m[1]), 3) + "–" + num(Number(m[2]), 3);
