@@ -140,20 +140,7 @@ final class DatasetsRoutes {
     private void read(RoutingContext ctx, Set<String> accepted, Callable<JsonNode> work) {
         web.authorize(ctx, Need.PREDICT);
         checkQuery(ctx.queryParams(), accepted);
-        pool.executeBlocking(work, false)
-                .onComplete(
-                        ar -> {
-                            if (ar.failed()) {
-                                Errors.send(
-                                        ctx.response(),
-                                        web.json(),
-                                        Errors.Style.OIP,
-                                        ar.cause(),
-                                        RequestIds.of(ctx));
-                            } else {
-                                web.sendJson(ctx, 200, web.json().write(ar.result()));
-                            }
-                        });
+        web.answer(ctx, pool.executeBlocking(work, false));
     }
 
     private static String encode(String s) {

@@ -209,20 +209,6 @@ final class ManagementRoutes {
     }
 
     private void blocking(RoutingContext ctx, Callable<Object> work) {
-        web.vertx()
-                .executeBlocking(work, false)
-                .onComplete(
-                        ar -> {
-                            if (ar.failed()) {
-                                Errors.send(
-                                        ctx.response(),
-                                        web.json(),
-                                        Errors.Style.OIP,
-                                        ar.cause(),
-                                        RequestIds.of(ctx));
-                            } else {
-                                web.sendJson(ctx, ar.result());
-                            }
-                        });
+        web.answer(ctx, web.vertx().executeBlocking(work, false));
     }
 }

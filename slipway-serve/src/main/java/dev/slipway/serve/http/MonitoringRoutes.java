@@ -221,19 +221,6 @@ final class MonitoringRoutes {
     }
 
     private void blocking(RoutingContext ctx, java.util.concurrent.Callable<JsonNode> work) {
-        pool.executeBlocking(work, false)
-                .onComplete(
-                        ar -> {
-                            if (ar.failed()) {
-                                Errors.send(
-                                        ctx.response(),
-                                        web.json(),
-                                        Errors.Style.OIP,
-                                        ar.cause(),
-                                        RequestIds.of(ctx));
-                            } else {
-                                web.sendJson(ctx, 200, web.json().write(ar.result()));
-                            }
-                        });
+        web.answer(ctx, pool.executeBlocking(work, false));
     }
 }

@@ -242,45 +242,24 @@ final class OipRoutes {
             throw OipCodec.bad(
                     "ref", "the reference '%s' names another model than '%s'".formatted(ref, name));
         }
-        web.vertx()
-                .executeBlocking(() -> core.load(ref), false)
-                .onComplete(
-                        ar -> {
-                            if (ar.failed()) {
-                                Errors.send(
-                                        ctx.response(),
-                                        web.json(),
-                                        Errors.Style.OIP,
-                                        ar.cause(),
-                                        RequestIds.of(ctx));
-                            } else {
-                                ctx.response().setStatusCode(200).end();
-                            }
-                        });
+        web.answer(
+                ctx,
+                web.vertx().executeBlocking(() -> core.load(ref), false),
+                result -> ctx.response().setStatusCode(200).end());
     }
 
     private void unload(RoutingContext ctx) {
         web.authorize(ctx, Need.ADMIN);
         String name = ctx.pathParam("model");
-        web.vertx()
-                .executeBlocking(
-                        () -> {
-                            core.unload(name);
-                            return name;
-                        },
-                        false)
-                .onComplete(
-                        ar -> {
-                            if (ar.failed()) {
-                                Errors.send(
-                                        ctx.response(),
-                                        web.json(),
-                                        Errors.Style.OIP,
-                                        ar.cause(),
-                                        RequestIds.of(ctx));
-                            } else {
-                                ctx.response().setStatusCode(200).end();
-                            }
-                        });
+        web.answer(
+                ctx,
+                web.vertx()
+                        .executeBlocking(
+                                () -> {
+                                    core.unload(name);
+                                    return name;
+                                },
+                                false),
+                result -> ctx.response().setStatusCode(200).end());
     }
 }

@@ -246,19 +246,6 @@ final class PlaygroundRoutes {
 
     private void read(RoutingContext ctx, Callable<Map<String, Object>> work) {
         web.authorize(ctx, Need.PREDICT);
-        pool.executeBlocking(work, false)
-                .onComplete(
-                        ar -> {
-                            if (ar.failed()) {
-                                Errors.send(
-                                        ctx.response(),
-                                        web.json(),
-                                        Errors.Style.OIP,
-                                        ar.cause(),
-                                        RequestIds.of(ctx));
-                            } else {
-                                web.sendJson(ctx, ar.result());
-                            }
-                        });
+        web.answer(ctx, pool.executeBlocking(work, false));
     }
 }

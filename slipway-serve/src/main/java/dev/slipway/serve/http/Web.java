@@ -4,6 +4,7 @@ import dev.slipway.registry.ModelRegistry;
 import dev.slipway.serve.core.Authorizer;
 import dev.slipway.serve.core.Gateway;
 import dev.slipway.serve.metrics.ServeMetrics;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -42,5 +43,30 @@ record Web(
 
     void sendJson(RoutingContext ctx, Object value) {
         sendJson(ctx, 200, json.write(value));
+    }
+
+    /**
+     * Answers when slow work done off the event loop ends: 200 with its result as JSON, or the
+     * error as {@link Errors} maps it.
+     */
+    void answer(RoutingContext ctx, Future<?> work) {
+        answer(ctx, work, result -> sendJson(ctx, result));
+    }
+
+    /** Like {@link #answer(RoutingContext, Future)}, with {@code done} sending the success. */
+    <T> void answer(RoutingContext ctx, Future<T> work, java.util.function.Consumer<T> done) {
+        work.onComplete(
+                ar -> {
+                    if (ar.failed()) {
+                        Errors.send(
+                                ctx.response(),
+                                json,
+                                Errors.Style.OIP,
+                                ar.cause(),
+                                RequestIds.of(ctx));
+                    } else {
+                        done.accept(ar.result());
+                    }
+                });
     }
 }
