@@ -125,7 +125,9 @@ export function histogram({ title, bins, series, testid = "histogram", format = 
   g.append(svg("defs", {}, hatch(pattern)));
   g.append(svg("line", { x1: left, y1: 10 + plotH, x2: width - 8, y2: 10 + plotH, class: "axis" }));
   g.append(text(left - 6, 16, format(top), { "text-anchor": "end" }), text(left - 6, 10 + plotH, "0", { "text-anchor": "end" }));
-  const every = Math.ceil(bins.length / 12);
+  // Labels of at most 12 characters (about 6.5 px each at 11 px) get every n-th bin, so they never overlap.
+  const widest = Math.min(12, Math.max(1, ...bins.map((b) => String(b).length))) * 6.5 + 6;
+  const every = Math.max(1, Math.ceil(widest / slot));
   bins.forEach((b, i) => {
     series.forEach((s, j) => {
       const v = Number.isFinite(s.values[i]) ? s.values[i] : 0;
@@ -159,9 +161,20 @@ const MARKERS = [
 
 /**
  * Lines over shared x labels (windows, iterations): series are [{name, values}], a value may be
- * null for a gap. `threshold` draws a dashed horizontal line (a drift threshold, say).
+ * null for a gap. `threshold` draws a dashed horizontal line (a drift threshold, say), named
+ * `thresholdLabel` on the chart ("threshold" unless told, e.g. "at training").
  */
-export function lineChart({ title, x, series, testid = "line-chart", format = (v) => num(v), threshold, yMin, yMax }) {
+export function lineChart({
+  title,
+  x,
+  series,
+  testid = "line-chart",
+  format = (v) => num(v),
+  threshold,
+  thresholdLabel = "threshold",
+  yMin,
+  yMax,
+}) {
   const width = 560;
   const height = 220;
   const left = 52;
@@ -195,7 +208,7 @@ export function lineChart({ title, x, series, testid = "line-chart", format = (v
   );
   if (Number.isFinite(threshold)) {
     g.append(svg("line", { x1: left, y1: py(threshold), x2: width - 12, y2: py(threshold), class: "threshold" }));
-    g.append(text(width - 14, py(threshold) - 4, "threshold " + format(threshold), { "text-anchor": "end", class: "chart-text small" }));
+    g.append(text(width - 14, py(threshold) - 4, thresholdLabel + " " + format(threshold), { "text-anchor": "end", class: "chart-text small" }));
   }
   const every = Math.ceil(x.length / 8);
   x.forEach((label, i) => {

@@ -295,6 +295,7 @@ function performanceView(perf, spec, name) {
         x: windowLabels(perf.windows, spec),
         series: [{ name: metric, values: perf.windows.map((w) => (w.labelled > 0 ? w.metrics[metric] : null)) }],
         threshold: baseline ? baseline.training : undefined,
+        thresholdLabel: "at training",
         format: (v) => num(v, 3),
         testid: "performance-chart",
       }),
