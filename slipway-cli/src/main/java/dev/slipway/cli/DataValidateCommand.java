@@ -1,10 +1,10 @@
 package dev.slipway.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.api.data.DatasetRef;
 import dev.slipway.data.Datasets;
 import dev.slipway.data.Problem;
+import dev.slipway.data.ProblemJson;
 import dev.slipway.data.ValidationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,17 +41,7 @@ final class DataValidateCommand extends DataSubcommand {
             n.put("passed", r.passed());
             n.put("errors", r.errors());
             n.put("warnings", r.warnings());
-            ArrayNode a = n.putArray("problems");
-            for (Problem p : r.problems()) {
-                ObjectNode o = a.addObject();
-                o.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
-                o.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-                o.put("column", p.column());
-                o.put("count", p.count());
-                ArrayNode ex = o.putArray("examples");
-                p.examples().forEach(ex::add);
-                o.put("message", p.message());
-            }
+            n.set("problems", ProblemJson.of(r.problems()));
             Output.json(out(), n);
         } else {
             out().printf(

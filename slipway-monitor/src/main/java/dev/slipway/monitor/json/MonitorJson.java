@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slipway.data.Problem;
+import dev.slipway.data.ProblemJson;
 import dev.slipway.monitor.Distributions;
 import dev.slipway.monitor.DriftReport;
 import dev.slipway.monitor.WindowDrift;
@@ -216,17 +216,7 @@ public final class MonitorJson {
             o.put("unseen_categories", c.unseenCategories());
             o.put("type_violations", c.typeViolations());
         }
-        ArrayNode ps = n.putArray("problems");
-        for (Problem p : q.problems()) {
-            ObjectNode o = ps.addObject();
-            o.put("severity", p.severity().toString().toLowerCase(Locale.ROOT));
-            o.put("kind", p.kind().toString().toLowerCase(Locale.ROOT));
-            o.put("column", p.column());
-            o.put("count", p.count());
-            ArrayNode ex = o.putArray("examples");
-            p.examples().forEach(ex::add);
-            o.put("message", p.message());
-        }
+        n.set("problems", ProblemJson.of(q.problems()));
         return n;
     }
 

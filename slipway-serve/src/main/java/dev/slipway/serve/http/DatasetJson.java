@@ -12,12 +12,11 @@ import dev.slipway.data.DatasetVersion;
 import dev.slipway.data.Histogram;
 import dev.slipway.data.NumericSummary;
 import dev.slipway.data.Preview;
-import dev.slipway.data.Problem;
+import dev.slipway.data.ProblemJson;
 import dev.slipway.data.Profile;
 import dev.slipway.data.Quantile;
 import dev.slipway.data.ValidationReport;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -213,17 +212,7 @@ final class DatasetJson {
         n.put("passed", r.passed());
         n.put("errors", r.errors());
         n.put("warnings", r.warnings());
-        ArrayNode a = n.putArray("problems");
-        for (Problem p : r.problems()) {
-            ObjectNode o = a.addObject();
-            o.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
-            o.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-            o.put("column", p.column());
-            o.put("count", p.count());
-            ArrayNode ex = o.putArray("examples");
-            p.examples().forEach(ex::add);
-            o.put("message", p.message());
-        }
+        n.set("problems", ProblemJson.of(r.problems()));
         return n;
     }
 
