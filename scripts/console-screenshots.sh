@@ -34,6 +34,8 @@ shots=(
     console-playground-laptop
     console-playground-phone
     console-monitoring-laptop
+    console-monitoring-column-laptop
+    console-monitoring-performance-laptop
     console-monitoring-phone
     console-live-laptop
     console-models-phone

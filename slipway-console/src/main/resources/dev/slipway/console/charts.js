@@ -210,13 +210,20 @@ export function lineChart({
     g.append(svg("line", { x1: left, y1: py(threshold), x2: width - 12, y2: py(threshold), class: "threshold" }));
     g.append(text(width - 14, py(threshold) - 4, thresholdLabel + " " + format(threshold), { "text-anchor": "end", class: "chart-text small" }));
   }
-  const every = Math.ceil(x.length / 8);
+  // Every n-th label, n chosen so that labels (at most 14 characters, about 6.5 px each) never
+  // overlap; the last one is always shown, and the regular one before it is left out when too close.
+  const short = (label) => (String(label).length > 14 ? String(label).slice(0, 13) + "…" : String(label));
+  const widest = Math.max(1, ...x.map((l) => short(l).length)) * 6.5 + 8;
+  const step = x.length > 1 ? plotW / (x.length - 1) : plotW;
+  // The first and last labels are aligned with the chart's edges, so their neighbours keep 1.5 widths away.
+  const every = Math.max(1, Math.ceil((1.5 * widest) / step));
+  const last = x.length - 1;
   x.forEach((label, i) => {
-    if (i % every === 0 || i === x.length - 1) {
-      const t = String(label).length > 14 ? String(label).slice(0, 13) + "…" : String(label);
+    const regular = i % every === 0 && (i === last || (last - i) * step >= 1.5 * widest);
+    if (regular || i === last) {
       // The first and last labels keep inside the chart: they align with its edges.
-      const anchor = x.length > 1 && i === 0 ? "start" : x.length > 1 && i === x.length - 1 ? "end" : "middle";
-      g.append(text(px(i), height - bottom + 18, t, { "text-anchor": anchor, class: "chart-text small" }));
+      const anchor = x.length > 1 && i === 0 ? "start" : x.length > 1 && i === last ? "end" : "middle";
+      g.append(text(px(i), height - bottom + 18, short(label), { "text-anchor": anchor, class: "chart-text small" }));
     }
   });
   series.forEach((s, j) => {
