@@ -9,8 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web console in a real browser (headless Chromium, see {@link Browser}): the models page of a
@@ -56,6 +58,49 @@ class ConsoleBrowserTest {
             assertThat(names(browser.driver())).contains("adult-income");
             browser.screenshot("console-models-phone");
         }
+    }
+
+    @Test
+    void keyboardOnly_skipLinkNavigationAndPlayground_predictsARow() {
+        try (Browser browser = Browser.open(Viewport.LAPTOP)) {
+            browser.get(server.url("/#/models"));
+            browser.waitFor(TABLE);
+
+            assertThat(tab(browser).getText()).isEqualTo("Skip to content");
+            WebElement playground = tabUntil(browser, "Playground");
+            assertThat(playground.getAttribute("href")).endsWith("#/playground");
+            playground.sendKeys(Keys.ENTER);
+            browser.waitFor(By.cssSelector("[data-testid=playground-models]"));
+
+            // The page's first link after the navigation is a model to try.
+            WebElement model = tabUntil(browser, "adult-income");
+            model.sendKeys(Keys.ENTER);
+            browser.waitFor(By.cssSelector("[data-testid=playground-form]"));
+
+            WebElement predict = tabUntil(browser, "Predict");
+            predict.sendKeys(Keys.ENTER);
+            String prediction =
+                    browser.waitFor(By.cssSelector("[data-testid=prediction]")).getText();
+
+            assertThat(prediction).containsAnyOf("<=50K", ">50K");
+        }
+    }
+
+    /** Presses Tab once and returns the element that has the focus then. */
+    private static WebElement tab(Browser browser) {
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        return browser.driver().switchTo().activeElement();
+    }
+
+    /** Presses Tab until the focused element's text is {@code text} (at most 80 times). */
+    private static WebElement tabUntil(Browser browser, String text) {
+        for (int i = 0; i < 80; i++) {
+            WebElement focused = tab(browser);
+            if (focused.getText().trim().equals(text)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached an element reading '" + text + "'");
     }
 
     private static List<String> names(WebDriver driver) {
