@@ -6,6 +6,7 @@ import dev.slipway.testkit.Browser.Viewport;
 import dev.slipway.testkit.Firefox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,6 +60,24 @@ class ConsoleFirefoxTest {
                     .as("the page fits a phone's width without scrolling sideways")
                     .isEqualTo("true");
             firefox.screenshot("firefox-" + name + "-phone");
+        }
+    }
+
+    @Test
+    void playground_predictInFirefox_showsThePredictionAndProbabilities() {
+        try (Firefox firefox = Firefox.open(Viewport.LAPTOP)) {
+            firefox.get(server.url("/#/playground/adult-income"));
+            firefox.waitFor("[data-testid=playground-form]");
+            firefox.eval(
+                    "(() => { const age = document.querySelector('[data-field=age]');"
+                            + " age.value = '52'; age.dispatchEvent(new Event('input', {bubbles: true}));"
+                            + " document.querySelector('[data-testid=predict]').click(); })()");
+
+            assertThat(firefox.waitFor("[data-testid=prediction]")).containsAnyOf("<=50K", ">50K");
+            assertThat(firefox.waitFor("[data-testid=probabilities]"))
+                    .contains("<=50K")
+                    .contains(">50K");
+            firefox.screenshot("firefox-playground-predicted-laptop");
         }
     }
 }
