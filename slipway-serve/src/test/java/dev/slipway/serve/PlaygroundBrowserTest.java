@@ -145,7 +145,9 @@ class PlaygroundBrowserTest {
                         .isCloseTo(probabilities.get(k).asDouble(), within(1e-9));
             }
             assertThat(driver.findElement(By.cssSelector("[data-testid=latency]")).getText())
-                    .contains(" ms");
+                    .contains(" ms")
+                    .as("the server's own time, from its Server-Timing header")
+                    .containsPattern("[0-9.]+ ms of it in the server");
             assertThat(driver.findElement(By.cssSelector("[data-testid=curl-oip]")).getText())
                     .contains("/v2/models/adult-income/infer", "\"data\":[52]");
             assertThat(driver.findElement(By.cssSelector("[data-testid=curl-mlflow]")).getText())

@@ -171,6 +171,19 @@ function outputByName(response, name) {
 }
 
 /** What the model answered, for the one row sent. */
+/**
+ * The server's own time for the last request to `path`, in milliseconds, from the Server-Timing
+ * header of its answer as the browser's resource timing gives it; null when there is none.
+ */
+function serverTiming(path) {
+  const entries = performance.getEntriesByName(new URL(path, location.origin).href, "resource");
+  const last = entries[entries.length - 1];
+  const total = last && last.serverTiming ? last.serverTiming.find((t) => t.name === "total") : undefined;
+  // Each prediction adds an entry: keep the browser's buffer from filling up.
+  performance.clearResourceTimings();
+  return total ? total.duration : null;
+}
+
 function answer(form, response, millis, bodies) {
   const parts = [];
   const labelled = form.outputs.find((o) => o.labels && o.labels.length > 1);
@@ -206,7 +219,7 @@ function answer(form, response, millis, bodies) {
   }
   const other = (response.outputs || []).filter((o) => o !== main && o !== probs);
   if (other.length) parts.push(facts(other.map((o) => [o.name, JSON.stringify(o.data)])));
-  const serverMs = response.parameters && (response.parameters.server_ms ?? response.parameters.inference_ms);
+  const serverMs = serverTiming(form.endpoints.oip);
   parts.push(
     el(
       "p",
@@ -215,8 +228,8 @@ function answer(form, response, millis, bodies) {
       el("strong", {}, num(millis, 3) + " ms"),
       " (measured in this browser, network included)",
       serverMs === undefined || serverMs === null
-        ? el("span", { class: "muted" }, "; the response does not report the server's own time.")
-        : "; " + num(serverMs, 3) + " ms in the server.",
+        ? el("span", { class: "muted" }, "; this browser does not report the server's own time.")
+        : "; " + num(serverMs, 3) + " ms of it in the server.",
     ),
   );
   parts.push(

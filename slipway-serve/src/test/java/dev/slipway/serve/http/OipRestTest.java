@@ -141,6 +141,26 @@ class OipRestTest {
     }
 
     @Test
+    void infer_answer_saysTheServersTimeInServerTiming() {
+        Reply r =
+                server.post("/v2/models/adult-income/infer", OipBodies.perColumn(rows).toString());
+        assertThat(r.status()).isEqualTo(200);
+        String timing = r.header("Server-Timing").orElseThrow();
+        assertThat(timing).matches("total;dur=\\d+\\.\\d{3}");
+        assertThat(Double.parseDouble(timing.substring("total;dur=".length()))).isPositive();
+    }
+
+    @Test
+    void serverTiming_isMillisecondsWithThreeDecimals() {
+        String timing = OipRoutes.serverTiming(System.nanoTime() - 1_234_567);
+        assertThat(timing).matches("total;dur=\\d+\\.\\d{3}");
+        assertThat(Double.parseDouble(timing.substring("total;dur=".length())))
+                .isGreaterThanOrEqualTo(1.234);
+        assertThat(OipRoutes.serverTiming(System.nanoTime() + 60_000_000_000L))
+                .isEqualTo("total;dur=0.000");
+    }
+
+    @Test
     void infer_withVersionPath_answersFromThatVersion() {
         Reply r =
                 server.post(
