@@ -226,6 +226,8 @@ final class MonitorDriftCommand extends LayerCommand {
             out.println();
             out.println("Prediction drift: " + MonitorViews.dataset(r.prediction().get()));
         }
+        r.referencePredictions()
+                .ifPresent(p -> out.println("Reference predictions: " + p.describe()));
         r.predictionNote().ifPresent(n -> out.println("Note: " + n));
         if (!r.windows().isEmpty()) {
             out.println();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,15 @@ final class MonitorReferenceOptions {
             description = "The end (excluded) of the log range to compare with.")
     Optional<String> referenceTo = Optional.empty();
 
+    @Option(
+            names = "--model-version",
+            paramLabel = "N",
+            description =
+                    "With the training data as reference: the model version whose training data,"
+                            + " scored by it, is the reference. Default: the version that predicted"
+                            + " most rows of the current data.")
+    Optional<Integer> modelVersion = Optional.empty();
+
     /**
      * The reference these options name.
      *
@@ -43,6 +53,17 @@ final class MonitorReferenceOptions {
      */
     ReferenceData reference() {
         boolean range = referenceFrom.isPresent() || referenceTo.isPresent();
+        if (modelVersion.isPresent() && (range || reference.isPresent())) {
+            throw InvalidInputException.of(
+                    "--model-version",
+                    "--model-version chooses the training data (and the version that scores it) as reference; leave out --reference and --reference-from/--reference-to, or --model-version");
+        }
+        if (modelVersion.isPresent() && modelVersion.get() < 1) {
+            throw InvalidInputException.of(
+                    "--model-version",
+                    "--model-version %d: versions are numbered from 1"
+                            .formatted(modelVersion.get()));
+        }
         if (range && reference.isPresent()) {
             throw InvalidInputException.of(
                     "--reference",
@@ -56,7 +77,8 @@ final class MonitorReferenceOptions {
                             OptionalLong.empty()));
         }
         if (reference.isEmpty()) {
-            return new ReferenceData.Training();
+            return new ReferenceData.Training(
+                    modelVersion.map(OptionalInt::of).orElseGet(OptionalInt::empty));
         }
         return parse("--reference", reference.get());
     }

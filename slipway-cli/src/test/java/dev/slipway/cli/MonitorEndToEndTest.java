@@ -135,6 +135,16 @@ class MonitorEndToEndTest {
                     }
                 });
         assertThat(r.at("/drift/current_rows").asLong()).isEqualTo(ROWS);
+        // The predictions against the training data scored by the served version.
+        assertThat(r.at("/drift/prediction_note").isNull()).as(r.at("/drift").toString()).isTrue();
+        assertThat(r.at("/drift/reference_predictions/model_version").asInt()).isEqualTo(1);
+        JsonNode predictions = r.at("/drift/prediction/columns");
+        assertThat(predictions.size()).isGreaterThanOrEqualTo(2);
+        predictions.forEach(
+                c -> {
+                    assertThat(c.get("score").isNumber()).as(c.toString()).isTrue();
+                    assertThat(Double.isFinite(c.get("score").asDouble())).isTrue();
+                });
         // Realized performance per window of 500 rows, every row labelled.
         JsonNode windows = r.at("/performance/windows");
         assertThat(windows).hasSize(ROWS / 500);
@@ -145,6 +155,7 @@ class MonitorEndToEndTest {
                 });
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertThat(page).contains("age").contains("workclass").doesNotContain("src=\"http");
+        assertThat(page).contains("Output columns (predictions)", "scored by adult-income/1");
 
         // A drift rule fires on the shifted period (exit 1) and not on the unshifted one (exit 0).
         Path rules = home.resolve("rules.yaml");

@@ -140,7 +140,18 @@ class MonitoringPageBrowserTest {
                                         .getText())
                         .startsWith("workclass");
 
-                browser.waitFor(By.cssSelector("[data-testid=prediction-distribution]"));
+                // The predictions against the training data scored by the served version.
+                WebElement predictions =
+                        browser.waitFor(By.cssSelector("[data-testid=prediction-distribution]"));
+                assertThat(predictions.findElements(By.cssSelector("ul.legend li")))
+                        .extracting(WebElement::getText)
+                        .containsExactly("Training data scored by v1", "Current (the log)");
+                assertThat(
+                                browser.waitFor(
+                                                By.cssSelector(
+                                                        "[data-testid=prediction-reference]"))
+                                        .getText())
+                        .contains("scored once by version 1");
                 WebElement performance =
                         browser.waitFor(By.cssSelector("[data-testid=performance-chart]"));
                 assertThat(performance.getText()).startsWith("auc per window");
@@ -150,6 +161,8 @@ class MonitoringPageBrowserTest {
                 browser.screenshot("console-monitoring-laptop");
                 scrollTo(browser, "drift-over-time");
                 browser.screenshot("console-monitoring-column-laptop");
+                scrollTo(browser, "prediction-distribution");
+                browser.screenshot("console-monitoring-predictions-laptop");
                 scrollTo(browser, "performance-chart");
                 browser.screenshot("console-monitoring-performance-laptop");
 

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param referenceRows rows of the reference
  * @param currentRows rows of the current data
  * @param columns per column, its counts on both sides; a column the reference does not have (the
- *     model's outputs against its training data) has no reference values
+ *     model's outputs in a dataset given as reference) has no reference values
  * @param note why some columns have no reference values, when they have none
+ * @param referencePredictions where the reference's predictions come from, when they are the
+ *     training data scored by the model
  */
 public record Distributions(
         String reference,
@@ -23,12 +25,14 @@ public record Distributions(
         long referenceRows,
         long currentRows,
         List<ColumnCounts> columns,
-        Optional<String> note) {
+        Optional<String> note,
+        Optional<ReferencePredictions> referencePredictions) {
 
     public Distributions {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(current, "current");
         columns = List.copyOf(columns);
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(referencePredictions, "referencePredictions");
     }
 }

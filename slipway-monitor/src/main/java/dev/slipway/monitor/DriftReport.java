@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param prediction the drift of the outputs, when both sides have them
  * @param predictionNote why there is no prediction drift, when there is none
  * @param windows per window of the current data, when windows were asked for
+ * @param referencePredictions where the reference's predictions come from, when they are the
+ *     training data scored by the model
  */
 public record DriftReport(
         String reference,
@@ -26,7 +28,8 @@ public record DriftReport(
         DatasetDrift data,
         Optional<DatasetDrift> prediction,
         Optional<String> predictionNote,
-        List<WindowDrift> windows) {
+        List<WindowDrift> windows,
+        Optional<ReferencePredictions> referencePredictions) {
 
     public DriftReport {
         Objects.requireNonNull(reference, "reference");
@@ -35,5 +38,28 @@ public record DriftReport(
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(predictionNote, "predictionNote");
         windows = List.copyOf(windows);
+        Objects.requireNonNull(referencePredictions, "referencePredictions");
+    }
+
+    /** A report whose reference's predictions (if any) are the reference's own. */
+    public DriftReport(
+            String reference,
+            String current,
+            long referenceRows,
+            long currentRows,
+            DatasetDrift data,
+            Optional<DatasetDrift> prediction,
+            Optional<String> predictionNote,
+            List<WindowDrift> windows) {
+        this(
+                reference,
+                current,
+                referenceRows,
+                currentRows,
+                data,
+                prediction,
+                predictionNote,
+                windows,
+                Optional.empty());
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.monitor;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.NotFoundException;
+import dev.slipway.api.SlipwayException;
 import dev.slipway.api.StoreException;
 import dev.slipway.api.data.DatasetRef;
 import dev.slipway.api.model.ModelRef;
@@ -32,6 +33,7 @@ import dev.slipway.monitor.perf.PredictionColumns;
 import dev.slipway.monitor.perf.RealizedPerformance;
 import dev.slipway.monitor.quality.DataQuality;
 import dev.slipway.monitor.quality.QualityReport;
+import dev.slipway.monitor.reference.ScoredReferences;
 import dev.slipway.monitor.window.Window;
 import dev.slipway.monitor.window.WindowSet;
 import dev.slipway.monitor.window.WindowSpec;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -67,6 +70,7 @@ public final class Monitor {
     private final DataLimits limits;
     private final Clock clock;
     private final LabelStore labels;
+    private final ScoredReferences scored;
 
     /** Names the temporary tables of sessions in this process. */
     private static final java.util.concurrent.atomic.AtomicLong TABLES =
@@ -84,6 +88,7 @@ public final class Monitor {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.labels = new LabelStore(home, limits, clock);
+        this.scored = new ScoredReferences(home, registry, limits, clock);
     }
 
     /** The folder of the prediction log this monitor reads. */
@@ -103,7 +108,11 @@ public final class Monitor {
         Objects.requireNonNull(request, "request");
         try (MonitorSession s = MonitorSession.open(home, limits)) {
             PredictionTable cur = current(s, request.current());
-            Source ref = reference(s, request.model(), request.reference());
+            boolean outputsCompared = !cur.outputs().isEmpty() && request.columns().isEmpty();
+            Source ref =
+                    outputsCompared
+                            ? withPredictions(s, request.model(), request.reference(), cur)
+                            : reference(s, request.model(), request.reference());
             Set<String> refNames = names(s, ref.relation());
             Set<String> comparable = new HashSet<>();
             DuckDbDrift.columns(s.connection(), ref.relation(), cur.relation())
@@ -133,9 +142,12 @@ public final class Monitor {
             Optional<String> note =
                     prediction.isPresent() || cur.outputs().isEmpty()
                             ? Optional.empty()
-                            : Optional.of(
-                                    "no prediction drift: the reference (%s) has none of the outputs %s; take a range of the log (slipway monitor --reference-from/--reference-to) or a file with predictions as reference"
-                                            .formatted(ref.description(), cur.outputNames()));
+                            : ref.unscored().isPresent()
+                                    ? Optional.of("no prediction drift: " + ref.unscored().get())
+                                    : Optional.of(
+                                            "no prediction drift: the reference (%s) has none of the outputs %s; take a range of the log (slipway monitor --reference-from/--reference-to) or a file with predictions as reference"
+                                                    .formatted(
+                                                            ref.description(), cur.outputNames()));
             List<WindowDrift> windows = new ArrayList<>();
             if (request.window().isPresent()) {
                 WindowSet ws = Windows.split(s, cur, request.window().get());
@@ -151,7 +163,8 @@ public final class Monitor {
                     data,
                     prediction,
                     note,
-                    windows);
+                    windows,
+                    ref.predictions());
         } catch (SQLException e) {
             throw new StoreException("cannot compute drift: " + DuckSql.reason(e), e);
         }
@@ -262,6 +275,7 @@ public final class Monitor {
                     s.count(ref.relation()),
                     s.count(cur.relation()),
                     out,
+                    Optional.empty(),
                     Optional.empty());
         } catch (SQLException e) {
             throw new StoreException("cannot count the values: " + DuckSql.reason(e), e);
@@ -269,10 +283,10 @@ public final class Monitor {
     }
 
     /**
-     * The values of the model's outputs (its predictions) in the current data and, when the
-     * reference has them too (a range of the log, a file with predictions), in the reference. The
-     * training data has none: then only the current values are counted, and the note says how to
-     * compare.
+     * The values of the model's outputs (its predictions) in the current data and in the reference:
+     * a range of the log, a file with predictions, or the training data scored by the model (see
+     * {@link ScoredReferences}). A dataset given as reference has none: then only the current
+     * values are counted, and the note says how to compare.
      *
      * @throws InvalidInputException when a source cannot be read
      * @throws NotFoundException when the model, its log or its training data is unknown
@@ -281,7 +295,10 @@ public final class Monitor {
             Optional<String> model, ReferenceData reference, CurrentData current) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
             PredictionTable cur = current(s, current);
-            Source ref = reference(s, model, reference);
+            Source ref =
+                    cur.outputs().isEmpty()
+                            ? reference(s, model, reference)
+                            : withPredictions(s, model, reference, cur);
             Set<String> refNames = names(s, ref.relation());
             // A column the reference lacks is counted against no rows of the same type.
             String none = "(SELECT * FROM %s WHERE false)".formatted(cur.relation());
@@ -306,16 +323,21 @@ public final class Monitor {
                                             .formatted(cur.source()))
                             : missing.isEmpty()
                                     ? Optional.empty()
-                                    : Optional.of(
-                                            "the reference (%s) has no predictions %s, so only the current ones are shown; to compare, take a range of the log as reference (reference_from and reference_to over HTTP, --reference-from and --reference-to with slipway monitor)"
-                                                    .formatted(ref.description(), missing));
+                                    : ref.unscored().isPresent()
+                                            ? Optional.of(
+                                                    ref.unscored().get()
+                                                            + ", so only the current predictions are shown")
+                                            : Optional.of(
+                                                    "the reference (%s) has no predictions %s, so only the current ones are shown; to compare, take a range of the log as reference (reference_from and reference_to over HTTP, --reference-from and --reference-to with slipway monitor)"
+                                                            .formatted(ref.description(), missing));
             return new Distributions(
                     ref.description(),
                     cur.source(),
                     s.count(ref.relation()),
                     s.count(cur.relation()),
                     out,
-                    note);
+                    note,
+                    ref.predictions());
         } catch (SQLException e) {
             throw new StoreException("cannot count the predictions: " + DuckSql.reason(e), e);
         }
@@ -423,7 +445,8 @@ public final class Monitor {
             Optional<String> model, ReferenceData reference, CurrentData current) {
         Optional<DatasetRef> dataset =
                 switch (reference) {
-                    case ReferenceData.Training t -> Optional.of(trainingDataset(model).ref());
+                    case ReferenceData.Training t ->
+                            Optional.of(trainingDataset(model, t.version()).ref());
                     case ReferenceData.Dataset d -> Optional.of(d.ref());
                     case ReferenceData.File f -> Optional.empty();
                     case ReferenceData.Log l -> Optional.empty();
@@ -474,8 +497,19 @@ public final class Monitor {
 
     // ---------------------------------------------------------------------------------------
 
-    /** A reference, as a relation and in words. */
-    record Source(String description, String relation) {}
+    /**
+     * A reference, as a relation and in words; for the training data, where its predictions come
+     * from, or why it has none.
+     */
+    record Source(
+            String description,
+            String relation,
+            Optional<ReferencePredictions> predictions,
+            Optional<String> unscored) {
+        Source(String description, String relation) {
+            this(description, relation, Optional.empty(), Optional.empty());
+        }
+    }
 
     private PredictionTable current(MonitorSession s, CurrentData current) {
         return switch (current) {
@@ -517,7 +551,7 @@ public final class Monitor {
     private Source reference(MonitorSession s, Optional<String> model, ReferenceData reference) {
         return switch (reference) {
             case ReferenceData.Training t -> {
-                DatasetVersion v = trainingDataset(model);
+                DatasetVersion v = trainingDataset(model, t.version());
                 yield new Source(
                         "dataset %s (the training data of %s)".formatted(v.ref(), model.get()),
                         "read_parquet(%s)".formatted(DuckSql.str(v.snapshot().toString())));
@@ -543,14 +577,64 @@ public final class Monitor {
         };
     }
 
-    private DatasetVersion trainingDataset(Optional<String> model) {
+    /**
+     * As {@link #reference}, with the model's predictions of the training data when that is the
+     * reference (scored by the model version of most rows of {@code cur}, unless one is named).
+     */
+    private Source withPredictions(
+            MonitorSession s,
+            Optional<String> model,
+            ReferenceData reference,
+            PredictionTable cur) {
+        Source plain = reference(s, model, reference);
+        if (!(reference instanceof ReferenceData.Training t)) {
+            return plain;
+        }
+        DatasetVersion data = trainingDataset(model, t.version());
+        String m = model.orElseThrow();
+        Optional<TrainingPredictions.Chosen> chosen = Optional.empty();
+        try {
+            chosen =
+                    Optional.of(
+                            TrainingPredictions.choose(
+                                    s, registry, m, t.version(), cur, latestVersion(m)));
+            ScoredReferences.Scored sc = scored.scored(chosen.get().version(), data);
+            ReferencePredictions p =
+                    new ReferencePredictions(
+                            m,
+                            chosen.get().version().version(),
+                            data.ref().toString(),
+                            sc.rows(),
+                            sc.predictedRows(),
+                            chosen.get().choice());
+            return new Source(
+                    plain.description(),
+                    TrainingPredictions.relation(s, data, sc),
+                    Optional.of(p),
+                    Optional.empty());
+        } catch (SlipwayException e) {
+            String by = chosen.map(c -> c.version().toString()).orElse("model " + m);
+            return new Source(
+                    plain.description(),
+                    plain.relation(),
+                    Optional.empty(),
+                    Optional.of(
+                            "the training data %s could not be scored by %s to give the reference's predictions: %s"
+                                    .formatted(data.ref(), by, e.getMessage())));
+        }
+    }
+
+    private DatasetVersion trainingDataset(Optional<String> model, OptionalInt version) {
         String m =
                 model.orElseThrow(
                         () ->
                                 InvalidInputException.of(
                                         "reference",
                                         "the default reference is the model's training data, so it needs a model; give --model, or a --reference file or dataset"));
-        ModelVersion v = latestVersion(m);
+        ModelVersion v =
+                version.isPresent()
+                        ? registry.resolve(new ModelRef.Version(m, version.getAsInt()))
+                        : latestVersion(m);
         if (v.lineage().datasetName().isEmpty() || v.lineage().datasetVersion().isEmpty()) {
             throw InvalidInputException.of(
                     "reference",

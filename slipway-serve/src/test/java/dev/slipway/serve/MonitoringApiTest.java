@@ -251,7 +251,9 @@ class MonitoringApiTest {
         Reply r = server.get(BASE + "/monitoring/drift?form=2024-01-01");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText())
-                .contains("unknown query parameter 'form'", "[from, reference, to, window]");
+                .contains(
+                        "unknown query parameter 'form'",
+                        "[from, model_version, reference, to, window]");
     }
 
     @Test

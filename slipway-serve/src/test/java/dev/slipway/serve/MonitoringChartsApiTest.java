@@ -119,18 +119,39 @@ class MonitoringChartsApiTest {
     }
 
     @Test
-    void predictions_againstTrainingData_givesTheLogsOnlyAndSaysHowToCompare() {
+    void predictions_againstTrainingData_countsTheTrainingRowsScoredByTheModel() {
         JsonNode p = ok("predictions");
         assertThat(p.get("current_rows").asInt()).isEqualTo(ROWS * REQUESTS);
+        assertThat(p.get("reference").asText()).contains("training data of adult-income");
+        assertThat(p.get("note").isNull()).as(p.toString()).isTrue();
+        long training = p.get("reference_rows").asLong();
+        assertThat(training).isGreaterThan(1000);
+        JsonNode scored = p.get("reference_predictions");
+        assertThat(scored.get("model_version").asInt()).isEqualTo(1);
+        assertThat(scored.get("rows").asLong()).isEqualTo(training);
+        assertThat(scored.get("choice").asText()).contains("every row of the current data");
         List<String> names = new ArrayList<>();
         p.get("columns").forEach(c -> names.add(c.get("column").asText()));
         assertThat(names).contains("label").anyMatch(n -> n.startsWith("probabilities_"));
         for (JsonNode c : p.get("columns")) {
-            assertThat(c.get("n_ref").asLong()).as(c.toString()).isZero();
+            assertThat(c.get("n_ref").asLong()).as(c.toString()).isEqualTo(training);
+            assertThat(sum(c.get("bins"), "reference")).isEqualTo(training);
             assertThat(c.get("n_cur").asInt()).isEqualTo(ROWS * REQUESTS);
             assertThat(sum(c.get("bins"), "current")).isEqualTo(ROWS * REQUESTS);
         }
-        assertThat(p.get("note").asText()).contains("has no predictions", "reference_from");
+    }
+
+    @Test
+    void drift_againstTrainingData_comparesThePredictionsToo() {
+        JsonNode d = ok("drift");
+        assertThat(d.get("prediction_note").isNull()).as(d.toString()).isTrue();
+        assertThat(d.at("/reference_predictions/model_version").asInt()).isEqualTo(1);
+        JsonNode columns = d.at("/prediction/columns");
+        assertThat(columns.size()).isGreaterThanOrEqualTo(2);
+        for (JsonNode c : columns) {
+            assertThat(c.get("score").isNumber()).as(c.toString()).isTrue();
+            assertThat(c.get("n_ref").asLong()).isEqualTo(d.get("reference_rows").asLong());
+        }
     }
 
     @Test

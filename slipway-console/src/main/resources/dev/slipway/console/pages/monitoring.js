@@ -1,6 +1,7 @@
 // The Monitoring page (#/monitoring) and a model's monitoring (#/monitoring/NAME/PERIOD/WINDOW):
 // drift per column against the training data, drift over time, the distributions behind it, the
-// predictions, realized performance once labels arrive, outliers, data quality and the alerts,
+// predictions (against the training data scored by the model), realized performance once labels
+// arrive, outliers, data quality and the alerts,
 // all read from the monitoring API (/api/v1/models/NAME/monitoring/...).
 
 import { ApiError, api, cell, el, facts, modelHref, notice, num, plural, table, when } from "../lib.js";
@@ -262,17 +263,27 @@ function shareOverTime(windowed, spec) {
   });
 }
 
-function predictionsView(p) {
+function predictionsView(p, referenceName) {
   const cols = p.columns || [];
   if (cols.length === 0) return el("p", { class: "muted" }, p.note || "The log has no prediction columns.");
   // Two probability columns of a binary model mirror each other: the second (the positive class) says it all.
   const probs = cols.filter((c) => c.column.startsWith("probabilities_"));
   const shown = cols.filter((c) => !(probs.length === 2 && c === probs[0]));
-  const charts = shown.map((c, i) => distributionChart(c, "Reference", i === 0 ? "prediction-distribution" : "prediction-distribution-" + c.column));
-  return [
-    el("div", { class: "mon-pair" }, charts),
-    p.note ? el("p", { class: "muted" }, "The model's outputs in the period. The training data has no predictions to compare them with; the API compares them with a range of the log (reference_from, reference_to).") : null,
-  ];
+  const scored = p.reference_predictions;
+  const name = scored ? "Training data scored by v" + scored.model_version : referenceName;
+  const charts = shown.map((c, i) => distributionChart(c, name, i === 0 ? "prediction-distribution" : "prediction-distribution-" + c.column));
+  let text = null;
+  if (scored) {
+    text = el(
+      "p",
+      { class: "muted", "data-testid": "prediction-reference" },
+      "The model's outputs in the period against its predictions on the training data " + scored.dataset + ", scored once by version " +
+        scored.model_version + " (" + scored.choice + ").",
+    );
+  } else if (p.note) {
+    text = el("p", { class: "muted", "data-testid": "prediction-reference" }, "The model's outputs in the period; the reference has no predictions to compare them with: " + p.note);
+  }
+  return [el("div", { class: "mon-pair" }, charts), text];
 }
 
 function performanceView(perf, spec, name) {
@@ -510,7 +521,7 @@ async function modelPage(name, period, windowChoice, reference, page) {
     ]),
     el("section", { class: "mon-section", "aria-label": "Drift by column" }, el("h2", {}, "Drift by column"), tableNode, share),
     detail,
-    lazySection("Predictions", "predictions", name, page, async () => predictionsView(await api(path(name, "predictions", range)))),
+    lazySection("Predictions", "predictions", name, page, async () => predictionsView(await api(path(name, "predictions", range)), referenceName)),
     lazySection("Realized performance", "performance", name, page, async () => performanceView(await api(path(name, "performance", rangeQuery(period), "window=" + spec)), spec, name)),
     el(
       "div",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.data.ProblemJson;
 import dev.slipway.monitor.Distributions;
 import dev.slipway.monitor.DriftReport;
+import dev.slipway.monitor.ReferencePredictions;
 import dev.slipway.monitor.WindowDrift;
 import dev.slipway.monitor.alert.AlertEvent;
 import dev.slipway.monitor.alert.AlertRecord;
@@ -53,6 +54,9 @@ public final class MonitorJson {
         n.set("data", dataset(r.data()));
         n.set("prediction", r.prediction().map(MonitorJson::dataset).orElse(null));
         n.set("prediction_note", text(r.predictionNote()));
+        n.set(
+                "reference_predictions",
+                r.referencePredictions().map(MonitorJson::referencePredictions).orElse(null));
         ArrayNode ws = n.putArray("windows");
         for (WindowDrift w : r.windows()) {
             ObjectNode o = window(w.window());
@@ -98,7 +102,8 @@ public final class MonitorJson {
     /**
      * Columns' distributions in the reference and the current data: {@code reference}, {@code
      * current}, {@code reference_rows}, {@code current_rows}, {@code columns} (each as {@link
-     * #distribution}) and {@code note} (why some columns have no reference values, or null).
+     * #distribution}), {@code note} (why some columns have no reference values, or null) and {@code
+     * reference_predictions} (see {@link #referencePredictions}, or null).
      */
     public static ObjectNode distributions(Distributions d) {
         ObjectNode n = F.objectNode();
@@ -109,6 +114,25 @@ public final class MonitorJson {
         ArrayNode cols = n.putArray("columns");
         d.columns().forEach(c -> cols.add(distribution(ColumnDistribution.of(c))));
         n.set("note", text(d.note()));
+        n.set(
+                "reference_predictions",
+                d.referencePredictions().map(MonitorJson::referencePredictions).orElse(null));
+        return n;
+    }
+
+    /**
+     * Where the reference's predictions come from when the reference is the training data scored by
+     * the model: {@code model}, {@code model_version}, {@code dataset}, {@code rows}, {@code
+     * predicted_rows} and {@code choice} (why that version, in words).
+     */
+    public static ObjectNode referencePredictions(ReferencePredictions p) {
+        ObjectNode n = F.objectNode();
+        n.put("model", p.model());
+        n.put("model_version", p.version());
+        n.put("dataset", p.dataset());
+        n.put("rows", p.rows());
+        n.put("predicted_rows", p.predictedRows());
+        n.put("choice", p.choice());
         return n;
     }
 

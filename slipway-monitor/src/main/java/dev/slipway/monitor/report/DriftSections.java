@@ -22,6 +22,16 @@ final class DriftSections {
         driftTable(h, d.data(), "Input columns");
         if (d.prediction().isPresent()) {
             driftTable(h, d.prediction().get(), "Output columns (predictions)");
+            d.referencePredictions()
+                    .ifPresent(
+                            p ->
+                                    h.el(
+                                            "p",
+                                            "Predictions of the reference: "
+                                                    + p.describe()
+                                                    + ", scored once and kept.",
+                                            "class",
+                                            "note"));
         }
         h.close("section").nl();
     }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,7 +42,7 @@ record MonitoringQuery(
         List<String> columns) {
 
     /** The parameters every report endpoint takes. */
-    static final Set<String> REPORT = Set.of("from", "to", "window", "reference");
+    static final Set<String> REPORT = Set.of("from", "to", "window", "reference", "model_version");
 
     /** Outliers also take {@code top}. */
     static final Set<String> OUTLIERS = Set.of("from", "to", "window", "reference", "top");
@@ -59,7 +60,7 @@ record MonitoringQuery(
 
     /** Distributions of the predictions take a range of the log as reference. */
     static final Set<String> PREDICTIONS =
-            Set.of("from", "to", "reference", "reference_from", "reference_to");
+            Set.of("from", "to", "reference", "reference_from", "reference_to", "model_version");
 
     /** The alert history takes {@code since} and {@code limit}. */
     static final Set<String> ALERTS = Set.of("since", "limit");
@@ -122,6 +123,17 @@ record MonitoringQuery(
         Optional<Instant> from =
                 text(params, "reference_from").map(t -> instant("reference_from", t));
         Optional<Instant> to = text(params, "reference_to").map(t -> instant("reference_to", t));
+        Optional<Integer> version =
+                text(params, "model_version")
+                        .map(t -> number("model_version", t, 1, Integer.MAX_VALUE));
+        if (version.isPresent()) {
+            if (dataset.isPresent() || from.isPresent() || to.isPresent()) {
+                throw InvalidInputException.of(
+                        "model_version",
+                        "model_version chooses the training data (scored by that version) as reference; leave out reference and reference_from/reference_to, or model_version");
+            }
+            return new ReferenceData.Training(OptionalInt.of(version.get()));
+        }
         if (from.isPresent() || to.isPresent()) {
             if (dataset.isPresent()) {
                 throw InvalidInputException.of(
