@@ -195,6 +195,47 @@ class MonitorModelCliTest {
     }
 
     @Test
+    void drift_modelVersion_comparesPredictionsWithTheTrainingDataScoredByIt() {
+        CliRun r = monitor("drift", "--model", "adult", "--model-version", "1", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = r.json();
+        assertThat(n.get("prediction_note").isNull()).as(n.toString()).isTrue();
+        assertThat(n.at("/reference_predictions/model_version").asInt()).isEqualTo(1);
+        assertThat(n.at("/reference_predictions/choice").asText())
+                .isEqualTo("the version asked for");
+        assertThat(column(n.get("prediction"), "label").get("n_ref").asLong())
+                .isEqualTo(n.get("reference_rows").asLong());
+    }
+
+    @Test
+    void drift_againstTrainingData_printsWhichVersionScoredIt() {
+        CliRun r = monitor("drift", "--model", "adult", "--from", "2024-05-02");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Prediction drift: ")
+                .contains("Reference predictions: the training data adult@")
+                .contains("scored by adult/1 (the version of every row of the current data)");
+    }
+
+    @Test
+    void drift_modelVersionWithADatasetReference_isRefused() {
+        CliRun r =
+                monitor(
+                        "drift",
+                        "--model",
+                        "adult",
+                        "--model-version",
+                        "1",
+                        "--reference",
+                        "adult");
+
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("--model-version");
+    }
+
+    @Test
     void drift_dailyWindows_printsTheSeries() {
         CliRun r = monitor("drift", "--model", "adult", "--window", "1d", "--columns", "age");
 

@@ -142,6 +142,22 @@ class MonitoringChartsApiTest {
     }
 
     @Test
+    void predictions_modelVersion_scoresTheTrainingDataWithThatVersion() {
+        JsonNode p = ok("predictions?model_version=2");
+        assertThat(p.at("/reference_predictions/model_version").asInt()).isEqualTo(2);
+        assertThat(p.at("/reference_predictions/choice").asText())
+                .isEqualTo("the version asked for");
+        assertThat(p.at("/columns/0/n_ref").asLong()).isEqualTo(p.get("reference_rows").asLong());
+    }
+
+    @Test
+    void predictions_modelVersionWithADatasetReference_is400() {
+        Reply r = server.get(BASE + "predictions?model_version=2&reference=adult");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("model_version");
+    }
+
+    @Test
     void drift_againstTrainingData_comparesThePredictionsToo() {
         JsonNode d = ok("drift");
         assertThat(d.get("prediction_note").isNull()).as(d.toString()).isTrue();
