@@ -2,12 +2,10 @@ package dev.slipway.monitor;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.NotFoundException;
-import dev.slipway.api.SlipwayException;
 import dev.slipway.api.StoreException;
 import dev.slipway.api.data.DatasetRef;
 import dev.slipway.api.model.ModelRef;
 import dev.slipway.data.DataLimits;
-import dev.slipway.data.DatasetVersion;
 import dev.slipway.data.Datasets;
 import dev.slipway.monitor.drift.ColumnCounts;
 import dev.slipway.monitor.drift.DatasetDrift;
@@ -17,7 +15,6 @@ import dev.slipway.monitor.drift.DuckDbDrift;
 import dev.slipway.monitor.log.DataColumn;
 import dev.slipway.monitor.log.DuckSql;
 import dev.slipway.monitor.log.MonitorSession;
-import dev.slipway.monitor.log.PredictionFiles;
 import dev.slipway.monitor.log.PredictionLogs;
 import dev.slipway.monitor.log.PredictionTable;
 import dev.slipway.monitor.outlier.OutlierOptions;
@@ -39,7 +36,6 @@ import dev.slipway.monitor.window.WindowSet;
 import dev.slipway.monitor.window.WindowSpec;
 import dev.slipway.monitor.window.Windows;
 import dev.slipway.registry.ModelRegistry;
-import dev.slipway.registry.ModelVersion;
 import dev.slipway.store.SlipwayHome;
 import dev.slipway.store.Workspace;
 import java.nio.file.Path;
@@ -54,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -71,10 +66,7 @@ public final class Monitor {
     private final Clock clock;
     private final LabelStore labels;
     private final ScoredReferences scored;
-
-    /** Names the temporary tables of sessions in this process. */
-    private static final java.util.concurrent.atomic.AtomicLong TABLES =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final Sources sources;
 
     public Monitor(
             SlipwayHome home,
@@ -89,6 +81,7 @@ public final class Monitor {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.labels = new LabelStore(home, limits, clock);
         this.scored = new ScoredReferences(home, registry, limits, clock);
+        this.sources = new Sources(registry, datasets, scored, PredictionLogs.directory(home));
     }
 
     /** The folder of the prediction log this monitor reads. */
@@ -107,12 +100,12 @@ public final class Monitor {
     public DriftReport drift(DriftRequest request) {
         Objects.requireNonNull(request, "request");
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, request.current());
+            PredictionTable cur = sources.current(s, request.current());
             boolean outputsCompared = !cur.outputs().isEmpty() && request.columns().isEmpty();
-            Source ref =
+            Sources.Source ref =
                     outputsCompared
-                            ? withPredictions(s, request.model(), request.reference(), cur)
-                            : reference(s, request.model(), request.reference());
+                            ? sources.withPredictions(s, request.model(), request.reference(), cur)
+                            : sources.reference(s, request.model(), request.reference());
             Set<String> refNames = names(s, ref.relation());
             Set<String> comparable = new HashSet<>();
             DuckDbDrift.columns(s.connection(), ref.relation(), cur.relation())
@@ -209,7 +202,7 @@ public final class Monitor {
             String keyColumn,
             Optional<PredictionColumns> columns) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable data = current(s, current);
+            PredictionTable data = sources.current(s, current);
             Optional<ModelBaseline> baseline = baseline(s, model, data);
             PerformanceSpec spec =
                     PerformanceSpec.of(
@@ -236,8 +229,8 @@ public final class Monitor {
             CurrentData current,
             List<DriftColumn> columns) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, current);
-            Source ref = reference(s, model, reference);
+            PredictionTable cur = sources.current(s, current);
+            Sources.Source ref = sources.reference(s, model, reference);
             List<ColumnCounts> out = new ArrayList<>();
             for (DriftColumn c : columns) {
                 out.add(DuckDbDrift.counts(s.connection(), ref.relation(), cur.relation(), c));
@@ -259,8 +252,8 @@ public final class Monitor {
             CurrentData current,
             List<String> columns) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, current);
-            Source ref = reference(s, model, reference);
+            PredictionTable cur = sources.current(s, current);
+            Sources.Source ref = sources.reference(s, model, reference);
             Set<String> comparable = new HashSet<>();
             DuckDbDrift.columns(s.connection(), ref.relation(), cur.relation())
                     .forEach(c -> comparable.add(c.name()));
@@ -294,11 +287,11 @@ public final class Monitor {
     public Distributions predictionDistributions(
             Optional<String> model, ReferenceData reference, CurrentData current) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, current);
-            Source ref =
+            PredictionTable cur = sources.current(s, current);
+            Sources.Source ref =
                     cur.outputs().isEmpty()
-                            ? reference(s, model, reference)
-                            : withPredictions(s, model, reference, cur);
+                            ? sources.reference(s, model, reference)
+                            : sources.withPredictions(s, model, reference, cur);
             Set<String> refNames = names(s, ref.relation());
             // A column the reference lacks is counted against no rows of the same type.
             String none = "(SELECT * FROM %s WHERE false)".formatted(cur.relation());
@@ -365,7 +358,7 @@ public final class Monitor {
             return new RowCounts(0, Map.of());
         }
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, current);
+            PredictionTable cur = sources.current(s, current);
             StringBuilder sql = new StringBuilder("SELECT count(*)");
             for (DataColumn c : cur.inputs()) {
                 sql.append(", count(").append(DuckSql.id(c.name())).append(')');
@@ -408,8 +401,8 @@ public final class Monitor {
             CurrentData current,
             OutlierOptions options) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, current);
-            Source ref = reference(s, model, reference);
+            PredictionTable cur = sources.current(s, current);
+            Sources.Source ref = sources.reference(s, model, reference);
             Set<String> refNames = names(s, ref.relation());
             List<DataColumn> features =
                     cur.inputs().stream().filter(c -> refNames.contains(c.name())).toList();
@@ -446,7 +439,7 @@ public final class Monitor {
         Optional<DatasetRef> dataset =
                 switch (reference) {
                     case ReferenceData.Training t ->
-                            Optional.of(trainingDataset(model, t.version()).ref());
+                            Optional.of(sources.trainingDataset(model, t.version()).ref());
                     case ReferenceData.Dataset d -> Optional.of(d.ref());
                     case ReferenceData.File f -> Optional.empty();
                     case ReferenceData.Log l -> Optional.empty();
@@ -456,7 +449,7 @@ public final class Monitor {
         }
         try (MonitorSession s = MonitorSession.open(home, limits);
                 Workspace ws = home.newWorkspace("quality")) {
-            PredictionTable cur = current(s, current);
+            PredictionTable cur = sources.current(s, current);
             return Optional.of(
                     DataQuality.check(
                             datasets,
@@ -474,7 +467,7 @@ public final class Monitor {
      */
     public Optional<double[]> latencyMillis(CurrentData current) {
         try (MonitorSession s = MonitorSession.open(home, limits)) {
-            PredictionTable cur = current(s, current);
+            PredictionTable cur = sources.current(s, current);
             if (cur.column("latency_us").isEmpty()) {
                 return Optional.empty();
             }
@@ -495,172 +488,9 @@ public final class Monitor {
         }
     }
 
-    // ---------------------------------------------------------------------------------------
-
-    /**
-     * A reference, as a relation and in words; for the training data, where its predictions come
-     * from, or why it has none.
-     */
-    record Source(
-            String description,
-            String relation,
-            Optional<ReferencePredictions> predictions,
-            Optional<String> unscored) {
-        Source(String description, String relation) {
-            this(description, relation, Optional.empty(), Optional.empty());
-        }
-    }
-
-    private PredictionTable current(MonitorSession s, CurrentData current) {
-        return switch (current) {
-            case CurrentData.Log l ->
-                    PredictionLogs.read(
-                            s,
-                            logDirectory(),
-                            l.model(),
-                            l.range(),
-                            PredictionLogs.signatures(registry, l.model()));
-            case CurrentData.File f -> {
-                PredictionTable t = PredictionFiles.read(s, f.file(), f.layout(), f.range());
-                yield new PredictionTable(
-                        t.source(),
-                        materialize(s, t.relation()),
-                        t.timeColumn(),
-                        t.orderColumns(),
-                        t.columns(),
-                        t.inputs(),
-                        t.outputs());
-            }
-        };
-    }
-
-    /**
-     * {@code relation} copied into a temporary table of the session: a text file is then parsed
-     * once, not once per column and window.
-     */
-    private static String materialize(MonitorSession s, String relation) {
-        String table = "__monitored_" + TABLES.incrementAndGet();
-        try (Statement st = s.connection().createStatement()) {
-            st.execute("CREATE TEMP TABLE %s AS SELECT * FROM %s".formatted(table, relation));
-        } catch (SQLException e) {
-            throw InvalidInputException.of("file", "cannot read the file: " + DuckSql.reason(e));
-        }
-        return table;
-    }
-
-    private Source reference(MonitorSession s, Optional<String> model, ReferenceData reference) {
-        return switch (reference) {
-            case ReferenceData.Training t -> {
-                DatasetVersion v = trainingDataset(model, t.version());
-                yield new Source(
-                        "dataset %s (the training data of %s)".formatted(v.ref(), model.get()),
-                        "read_parquet(%s)".formatted(DuckSql.str(v.snapshot().toString())));
-            }
-            case ReferenceData.Dataset d -> {
-                DatasetVersion v = datasets.resolve(d.ref());
-                yield new Source(
-                        "dataset " + v.ref(),
-                        "read_parquet(%s)".formatted(DuckSql.str(v.snapshot().toString())));
-            }
-            case ReferenceData.File f ->
-                    new Source("file " + f.file(), materialize(s, PredictionFiles.scan(f.file())));
-            case ReferenceData.Log l -> {
-                String m =
-                        model.orElseThrow(
-                                () ->
-                                        InvalidInputException.of(
-                                                "reference",
-                                                "a range of the prediction log as reference needs the model; give --model"));
-                PredictionTable t = current(s, new CurrentData.Log(m, l.range()));
-                yield new Source(t.source(), t.relation());
-            }
-        };
-    }
-
-    /**
-     * As {@link #reference}, with the model's predictions of the training data when that is the
-     * reference (scored by the model version of most rows of {@code cur}, unless one is named).
-     */
-    private Source withPredictions(
-            MonitorSession s,
-            Optional<String> model,
-            ReferenceData reference,
-            PredictionTable cur) {
-        Source plain = reference(s, model, reference);
-        if (!(reference instanceof ReferenceData.Training t)) {
-            return plain;
-        }
-        DatasetVersion data = trainingDataset(model, t.version());
-        String m = model.orElseThrow();
-        Optional<TrainingPredictions.Chosen> chosen = Optional.empty();
-        try {
-            chosen =
-                    Optional.of(
-                            TrainingPredictions.choose(
-                                    s, registry, m, t.version(), cur, latestVersion(m)));
-            ScoredReferences.Scored sc = scored.scored(chosen.get().version(), data);
-            ReferencePredictions p =
-                    new ReferencePredictions(
-                            m,
-                            chosen.get().version().version(),
-                            data.ref().toString(),
-                            sc.rows(),
-                            sc.predictedRows(),
-                            chosen.get().choice());
-            return new Source(
-                    plain.description(),
-                    TrainingPredictions.relation(s, data, sc),
-                    Optional.of(p),
-                    Optional.empty());
-        } catch (SlipwayException e) {
-            String by = chosen.map(c -> c.version().toString()).orElse("model " + m);
-            return new Source(
-                    plain.description(),
-                    plain.relation(),
-                    Optional.empty(),
-                    Optional.of(
-                            "the training data %s could not be scored by %s to give the reference's predictions: %s"
-                                    .formatted(data.ref(), by, e.getMessage())));
-        }
-    }
-
-    private DatasetVersion trainingDataset(Optional<String> model, OptionalInt version) {
-        String m =
-                model.orElseThrow(
-                        () ->
-                                InvalidInputException.of(
-                                        "reference",
-                                        "the default reference is the model's training data, so it needs a model; give --model, or a --reference file or dataset"));
-        ModelVersion v =
-                version.isPresent()
-                        ? registry.resolve(new ModelRef.Version(m, version.getAsInt()))
-                        : latestVersion(m);
-        if (v.lineage().datasetName().isEmpty() || v.lineage().datasetVersion().isEmpty()) {
-            throw InvalidInputException.of(
-                    "reference",
-                    "%s v%d was not trained by Slipway, so its training data is unknown; choose a reference: a dataset version or a file (--reference on the command line, reference= over HTTP)"
-                            .formatted(m, v.version()));
-        }
-        return datasets.resolve(
-                new DatasetRef(v.lineage().datasetName().get(), v.lineage().datasetVersion()));
-    }
-
-    /** The model's version an alias points to (champion first), else its newest. */
-    private ModelVersion latestVersion(String model) {
-        List<ModelVersion> versions = registry.versions(model);
-        if (versions.isEmpty()) {
-            throw new NotFoundException(
-                    "model", model, "model '%s' has no version".formatted(model));
-        }
-        return versions.stream()
-                .filter(v -> v.aliases().contains("champion"))
-                .findFirst()
-                .orElse(versions.get(versions.size() - 1));
-    }
-
     private Optional<ModelBaseline> baseline(MonitorSession s, String model, PredictionTable data) {
         try {
-            int version = latestVersion(model).version();
+            int version = sources.latestVersion(model).version();
             if (data.column(PredictionLogs.MODEL_VERSION).isPresent()) {
                 try (Statement st = s.connection().createStatement();
                         ResultSet rs =
@@ -691,7 +521,8 @@ public final class Monitor {
         try {
             ModelBaseline b =
                     ModelBaseline.of(
-                            registry, new ModelRef.Version(model, latestVersion(model).version()));
+                            registry,
+                            new ModelRef.Version(model, sources.latestVersion(model).version()));
             return b.task().isPresent() ? options.expecting(b.task().get(), b.classes()) : options;
         } catch (NotFoundException e) {
             return options;
@@ -713,7 +544,7 @@ public final class Monitor {
             List<String> columns,
             PredictionTable cur,
             Set<String> refNames,
-            Source ref,
+            Sources.Source ref,
             Set<String> comparable) {
         if (!columns.isEmpty()) {
             for (String c : columns) {
@@ -749,7 +580,7 @@ public final class Monitor {
 
     private static WindowDrift windowDrift(
             MonitorSession s,
-            Source ref,
+            Sources.Source ref,
             WindowSet ws,
             Window w,
             List<DriftColumn> inputs,
