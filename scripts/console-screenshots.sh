@@ -35,6 +35,7 @@ shots=(
     console-playground-phone
     console-monitoring-laptop
     console-monitoring-column-laptop
+    console-monitoring-predictions-laptop
     console-monitoring-performance-laptop
     console-monitoring-phone
     console-live-laptop
