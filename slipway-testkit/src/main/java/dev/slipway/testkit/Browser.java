@@ -177,17 +177,24 @@ public final class Browser implements AutoCloseable {
      * returns its path; the name is letters, digits, dots, dashes and underscores.
      */
     public Path screenshot(String name) {
+        return saveScreenshot(screenshots, name, () -> driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Writes a PNG as {@code NAME.png} in {@code folder} (a browser's screenshots) and returns its
+     * path; the name is letters, digits, dots, dashes and underscores.
+     */
+    static Path saveScreenshot(Path folder, String name, java.util.function.Supplier<byte[]> png) {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException(
                     "screenshot name '"
                             + name
                             + "' must be letters, digits, '.', '-' or '_' (it names a file)");
         }
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-        Path file = screenshots.resolve(name + ".png");
+        Path file = folder.resolve(name + ".png");
         try {
-            Files.createDirectories(screenshots);
-            Files.write(file, png);
+            Files.createDirectories(folder);
+            Files.write(file, png.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write screenshot " + file, e);
         }
@@ -233,7 +240,7 @@ public final class Browser implements AutoCloseable {
         if (missing.isEmpty()) {
             return;
         }
-        String what =
+        skipOrFail(
                 "the browser tests need Debian's Chromium ("
                         + CHROMIUM
                         + ") and chromedriver ("
@@ -241,7 +248,14 @@ public final class Browser implements AutoCloseable {
                         + "), but "
                         + String.join(" and ", missing)
                         + " is missing; install them with"
-                        + " 'apt-get install -y chromium chromium-driver' (.ci/run does)";
+                        + " 'apt-get install -y chromium chromium-driver' (.ci/run does)");
+    }
+
+    /**
+     * Skips the calling test for want of a browser, saying why, except under CI ({@code CI=true})
+     * where it fails: CI must run the browser tests.
+     */
+    static void skipOrFail(String what) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail("CI: " + what);
         }

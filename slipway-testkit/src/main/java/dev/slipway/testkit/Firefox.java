@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.json.Json;
 
 /**
@@ -210,23 +208,16 @@ public final class Firefox implements AutoCloseable {
      * returns its path; the name is letters, digits, dots, dashes and underscores.
      */
     public Path screenshot(String name) {
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException(
-                    "screenshot name '"
-                            + name
-                            + "' must be letters, digits, '.', '-' or '_' (it names a file)");
-        }
-        Map<String, Object> result =
-                command("browsingContext.captureScreenshot", Map.of("context", context));
-        byte[] png = Base64.getDecoder().decode((String) result.get("data"));
-        Path file = screenshots.resolve(name + ".png");
-        try {
-            Files.createDirectories(screenshots);
-            Files.write(file, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write screenshot " + file, e);
-        }
-        return file;
+        return Browser.saveScreenshot(
+                screenshots,
+                name,
+                () -> {
+                    Map<String, Object> result =
+                            command(
+                                    "browsingContext.captureScreenshot",
+                                    Map.of("context", context));
+                    return Base64.getDecoder().decode((String) result.get("data"));
+                });
     }
 
     /** Ends the session, stops Firefox and deletes its profile. */
@@ -350,16 +341,10 @@ public final class Firefox implements AutoCloseable {
         if (Files.isExecutable(Path.of(FIREFOX))) {
             return;
         }
-        String what =
+        Browser.skipOrFail(
                 "the Firefox tests need Debian's Firefox ESR ("
                         + FIREFOX
                         + "), which is missing; install it with"
-                        + " 'apt-get install -y firefox-esr' (.ci/run does)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail("CI: " + what);
-        }
-        String reason = "skipped: " + what;
-        System.err.println(reason);
-        Assumptions.abort(reason);
+                        + " 'apt-get install -y firefox-esr' (.ci/run does)");
     }
 }
