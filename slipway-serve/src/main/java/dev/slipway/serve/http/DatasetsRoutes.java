@@ -118,28 +118,9 @@ final class DatasetsRoutes {
         return n;
     }
 
-    /** Refuses a parameter the route does not take, or one given twice, naming it. */
-    private static void checkQuery(MultiMap query, Set<String> accepted) {
-        for (String name : query.names()) {
-            if (!accepted.contains(name)) {
-                throw InvalidInputException.of(
-                        name,
-                        accepted.isEmpty()
-                                ? "unknown query parameter '%s': this request takes none"
-                                        .formatted(name)
-                                : "unknown query parameter '%s': this request takes %s"
-                                        .formatted(name, String.join(", ", accepted)));
-            }
-            if (query.getAll(name).size() > 1) {
-                throw InvalidInputException.of(
-                        name, "query parameter '%s' is given more than once".formatted(name));
-            }
-        }
-    }
-
     private void read(RoutingContext ctx, Set<String> accepted, Callable<JsonNode> work) {
         web.authorize(ctx, Need.PREDICT);
-        checkQuery(ctx.queryParams(), accepted);
+        QueryParams.check(ctx.queryParams(), accepted);
         web.answer(ctx, pool.executeBlocking(work, false));
     }
 

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The query parameters of the monitoring routes, checked: each endpoint names the parameters it
@@ -77,21 +76,7 @@ record MonitoringQuery(
      * @throws InvalidInputException naming the parameter that is unknown, repeated or malformed
      */
     static MonitoringQuery of(MultiMap params, Set<String> accepted) {
-        for (String name : params.names()) {
-            if (!accepted.contains(name)) {
-                throw InvalidInputException.of(
-                        name,
-                        "unknown query parameter '%s'; this endpoint takes %s"
-                                .formatted(name, new TreeSet<>(accepted)));
-            }
-            List<String> values = params.getAll(name);
-            if (values.size() > 1) {
-                throw InvalidInputException.of(
-                        name,
-                        "query parameter '%s' is given %d times; give it once"
-                                .formatted(name, values.size()));
-            }
-        }
+        QueryParams.check(params, accepted);
         Optional<Instant> from = text(params, "from").map(t -> instant("from", t));
         Optional<Instant> to = text(params, "to").map(t -> instant("to", t));
         Optional<WindowSpec> window = text(params, "window").map(WindowSpec::parse);

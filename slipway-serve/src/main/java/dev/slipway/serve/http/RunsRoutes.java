@@ -10,7 +10,6 @@ import dev.slipway.serve.core.Authorizer.Need;
 import dev.slipway.train.Run;
 import dev.slipway.train.Runs;
 import dev.slipway.train.metrics.EvaluationCodec;
-import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -59,7 +57,7 @@ final class RunsRoutes {
 
     private void list(RoutingContext ctx) {
         web.authorize(ctx, Need.PREDICT);
-        Map<String, String> q = query(ctx.queryParams(), LIST_PARAMS, "GET " + RUNS);
+        Map<String, String> q = QueryParams.check(ctx.queryParams(), LIST_PARAMS);
         Optional<String> dataset = Optional.ofNullable(q.get("dataset")).filter(s -> !s.isBlank());
         boolean withTrials = flag(q, "trials");
         blocking(ctx, () -> list(dataset, withTrials));
@@ -83,7 +81,7 @@ final class RunsRoutes {
     private void show(RoutingContext ctx) {
         web.authorize(ctx, Need.PREDICT);
         String id = ctx.pathParam("id");
-        query(ctx.queryParams(), Set.of(), "GET " + RUNS + "/{id}");
+        QueryParams.check(ctx.queryParams(), Set.of());
         blocking(ctx, () -> show(id));
     }
 
@@ -151,8 +149,7 @@ final class RunsRoutes {
 
     private void compare(RoutingContext ctx) {
         web.authorize(ctx, Need.PREDICT);
-        Map<String, String> q =
-                query(ctx.queryParams(), COMPARE_PARAMS, "GET " + RUNS + "/compare");
+        Map<String, String> q = QueryParams.check(ctx.queryParams(), COMPARE_PARAMS);
         List<String> ids = ids(q.getOrDefault("ids", ""));
         blocking(ctx, () -> RunsJson.comparison(known(() -> runs().compare(ids))));
     }
@@ -192,30 +189,6 @@ final class RunsRoutes {
                     "no run '%s' on this server; GET %s lists the runs there are"
                             .formatted(e.id(), RUNS));
         }
-    }
-
-    /** The query parameters, each at most once and each one the route takes. */
-    private static Map<String, String> query(MultiMap params, Set<String> accepted, String route) {
-        Map<String, String> out = new HashMap<>();
-        String takes =
-                accepted.isEmpty()
-                        ? "; it takes none"
-                        : "; it takes " + String.join(", ", new TreeSet<>(accepted));
-        for (String name : params.names()) {
-            if (!accepted.contains(name)) {
-                throw InvalidInputException.of(
-                        name, "%s takes no query parameter '%s'%s".formatted(route, name, takes));
-            }
-            List<String> values = params.getAll(name);
-            if (values.size() > 1) {
-                throw InvalidInputException.of(
-                        name,
-                        "query parameter '%s' is given %d times; give it once"
-                                .formatted(name, values.size()));
-            }
-            out.put(name, values.getFirst());
-        }
-        return out;
     }
 
     private static boolean flag(Map<String, String> q, String name) {
