@@ -122,8 +122,8 @@ function stopTimers() {
 
 /**
  * What a page may do while it is shown: set the title and the status line, refresh itself on a
- * timer (stopped when the user leaves), and show new content; once the user has moved on, its
- * calls do nothing.
+ * timer (stopped when the user leaves), and render again; once the user has moved on, its calls do
+ * nothing.
  */
 function pageContext(current) {
   const live = () => current === generation;
@@ -134,12 +134,6 @@ function pageContext(current) {
     },
     status(text) {
       if (live()) setStatus(text);
-    },
-    show(...nodes) {
-      if (live()) show(...nodes.flat());
-    },
-    fail(error) {
-      if (live()) failure(error instanceof ApiError ? error : new ApiError(0, String(error)));
     },
     every(millis, fn) {
       if (!live()) return;
